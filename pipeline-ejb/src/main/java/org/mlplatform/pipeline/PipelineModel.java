@@ -1,0 +1,15 @@
+package org.mlplatform.pipeline;
+
+import org.mlplatform.pipeline.preprocessing.FittedScaler;
+import org.mlplatform.pipeline.training.LogisticRegressionModel;
+
+/**
+ * A fitted {@code Pipeline(scaler, LogisticRegression)}: what is exported to ONNX and published.
+ */
+public record PipelineModel(FittedScaler scaler, LogisticRegressionModel classifier) {
+
+    /** Class probabilities of one raw (unscaled) row. */
+    public double[] predictProba(double[] rawRow) {
+        return classifier.predictProba(scaler.transform(rawRow), 0);
+    }
+}
