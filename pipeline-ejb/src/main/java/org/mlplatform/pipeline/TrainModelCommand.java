@@ -42,6 +42,10 @@ public final class TrainModelCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println(USAGE);
+            return 2;
+        }
         try {
             Map<String, String> options = parse(args);
             TrainingRequest request = request(options);
@@ -67,7 +71,7 @@ public final class TrainModelCommand {
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (!OPTIONS.contains(name)) {
-                throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
+                throw new IllegalArgumentException("unknown option " + name + " (run without arguments for usage)");
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + name + " needs a value");
@@ -75,7 +79,10 @@ public final class TrainModelCommand {
             options.put(name, args[++i]);
         }
         if (!options.containsKey("--train-data")) {
-            throw new IllegalArgumentException("--train-data is required\n" + USAGE);
+            throw new IllegalArgumentException("--train-data is required (run without arguments for usage)");
+        }
+        if (!options.containsKey("--train-labels") && !options.containsKey("--label-column")) {
+            throw new IllegalArgumentException("give --train-labels FILE or --label-column NAME|INDEX");
         }
         return options;
     }
