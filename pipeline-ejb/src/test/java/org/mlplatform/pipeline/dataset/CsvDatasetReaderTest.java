@@ -1,5 +1,6 @@
 package org.mlplatform.pipeline.dataset;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -217,6 +218,14 @@ class CsvDatasetReaderTest {
                 () -> read("1,2\n\n3,4\n", "0\n1\n"));
         assertMessage("labels.csv line 1 is empty but more data follows on line 2",
                 () -> read("1,2\n3,4\n", "\n0\n1\n"));
+    }
+
+    @Test
+    void rejectsTextThatIsNotUtf8() throws IOException {
+        Path latin1 = Files.write(folder.resolve("latin1.csv"), "Gr\u00f6\u00dfe,b\n1,2\n".getBytes(ISO_8859_1));
+
+        assertMessage("latin1.csv is not UTF-8 text; save it as UTF-8",
+                () -> reader.read(CsvSource.withLabelsFile(latin1, write("labels.csv", "0\n"))));
     }
 
     @Test
