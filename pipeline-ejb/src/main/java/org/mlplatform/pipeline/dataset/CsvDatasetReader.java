@@ -91,6 +91,9 @@ public final class CsvDatasetReader {
                             + " cells, a labels file has one label per line");
                 }
                 String label = CsvLines.unquote(line.trim());
+                if (label.isEmpty()) {
+                    throw new InvalidDataException(fileName + " line " + lines.lineNumber() + ": empty label");
+                }
                 if (lines.lineNumber() == 1) {
                     firstIsNumber = NumberCell.looksNumeric(label);
                 } else {

@@ -264,6 +264,7 @@ class CsvDatasetReaderTest {
 
         assertMessage("train.csv line 3, column 2: empty label",
                 () -> reader.read(CsvSource.withLabelColumn(file, "y")));
+        assertMessage("labels.csv line 2: empty label", () -> read("1\n2\n", "0\n\"\"\n"));
     }
 
     @Test
