@@ -91,6 +91,9 @@ public final class CsvDatasetReader {
                             + " cells, a labels file has one label per line");
                 }
                 String label = CsvLines.unquote(line.trim());
+                if (label.isEmpty()) {
+                    throw new InvalidDataException(fileName + " line " + lines.lineNumber() + ": empty label");
+                }
                 if (lines.lineNumber() == 1) {
                     firstIsNumber = NumberCell.looksNumeric(label);
                 } else {
@@ -123,9 +126,9 @@ public final class CsvDatasetReader {
             List<String> firstCells = CsvLines.cells(first);
             int labelIndexByNumber = source.labelColumn() == null ? -1 : indexFromDigits(source.labelColumn());
             boolean header = isHeader(firstCells, labelIndexByNumber);
-            int labelIndex = source.labelColumn() == null ? -1
-                    : labelColumnIndex(source.labelColumn(), header ? firstCells : null, firstCells.size(), fileName);
             int cells = firstCells.size();
+            int labelIndex = source.labelColumn() == null ? -1
+                    : labelColumnIndex(source.labelColumn(), header ? firstCells : null, cells, fileName);
             int columns = cells - (labelIndex >= 0 ? 1 : 0);
             if (columns == 0) {
                 throw new InvalidDataException(fileName + " line 1: no feature columns");

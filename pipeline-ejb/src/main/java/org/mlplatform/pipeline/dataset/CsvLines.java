@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ final class CsvLines implements Closeable {
 
     /** The next non-blank line, or null at the end of the file. */
     String next() throws IOException {
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        for (String line = readLine(); line != null; line = readLine()) {
             lineNumber++;
             if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
                 line = line.substring(1);
@@ -61,6 +62,15 @@ final class CsvLines implements Closeable {
             }
         }
         return null;
+    }
+
+    private String readLine() throws IOException {
+        try {
+            return reader.readLine();
+        } catch (MalformedInputException e) {
+            // the decoder reads ahead, so the line of the bad byte is not known here
+            throw new InvalidDataException(fileName + " is not UTF-8 text; save it as UTF-8");
+        }
     }
 
     @Override

@@ -1,13 +1,11 @@
 package org.mlplatform.pipeline.evaluation;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /**
- * Area under the ROC curve as the Mann-Whitney statistic: the chance that a random positive row
- * scores above a random negative one, ties counting one half (average ranks). This equals the
- * trapezoidal area scikit-learn's {@code roc_auc_score} computes.
+ * Area under the ROC curve as the Mann-Whitney statistic: the share of (positive, negative) row
+ * pairs in which the positive row scores higher, a tie counting one half. This equals the
+ * trapezoidal area scikit-learn's {@code roc_auc_score} computes, and is counted exactly here.
  */
 final class RocAuc {
 
@@ -16,28 +14,37 @@ final class RocAuc {
 
     /** ROC-AUC of column {@code positive} for separating rows of that class from all others. */
     static double oneVersusRest(int[] labels, double[][] probabilities, int positive) {
-        int n = labels.length;
-        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble(i -> probabilities[i][positive]));
-        double positiveRankSum = 0;
-        long positives = 0;
-        int start = 0;
-        while (start < n) {
-            double score = probabilities[order[start]][positive];
-            int end = start;
-            while (end < n && probabilities[order[end]][positive] == score) {
-                end++;
+        int positives = 0;
+        for (int label : labels) {
+            if (label == positive) {
+                positives++;
             }
-            double averageRank = (start + 1 + end) / 2.0;
-            for (int i = start; i < end; i++) {
-                if (labels[order[i]] == positive) {
-                    positiveRankSum += averageRank;
-                    positives++;
-                }
-            }
-            start = end;
         }
-        long negatives = n - positives;
-        return (positiveRankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+        double[] positiveScores = new double[positives];
+        double[] negativeScores = new double[labels.length - positives];
+        int p = 0;
+        int n = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == positive) {
+                positiveScores[p++] = probabilities[i][positive];
+            } else {
+                negativeScores[n++] = probabilities[i][positive];
+            }
+        }
+        Arrays.sort(positiveScores);
+        Arrays.sort(negativeScores);
+        long twiceWins = 0;
+        int below = 0;
+        int notAbove = 0;
+        for (double score : positiveScores) {
+            while (below < n && negativeScores[below] < score) {
+                below++;
+            }
+            while (notAbove < n && negativeScores[notAbove] <= score) {
+                notAbove++;
+            }
+            twiceWins += 2L * below + (notAbove - below);
+        }
+        return twiceWins / (2.0 * positives * n);
     }
 }

@@ -56,7 +56,7 @@ public final class Scalers {
         return new FittedScaler(ScalerKind.STANDARD, mean, scale);
     }
 
-    /** Median and inter-quartile range with numpy's default (linear) percentiles; an IQR below 10 ulp(1) gets scale 1. */
+    /** Median and inter-quartile range by numpy's default (linear) percentiles; an IQR below 10 ulp(1) gets scale 1. */
     private static FittedScaler robust(Dataset data) {
         int rows = data.rows();
         int columns = data.columns();

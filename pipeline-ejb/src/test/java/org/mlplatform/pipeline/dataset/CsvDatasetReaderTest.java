@@ -1,5 +1,6 @@
 package org.mlplatform.pipeline.dataset;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -220,6 +221,14 @@ class CsvDatasetReaderTest {
     }
 
     @Test
+    void rejectsTextThatIsNotUtf8() throws IOException {
+        Path latin1 = Files.write(folder.resolve("latin1.csv"), "Gr\u00f6\u00dfe,b\n1,2\n".getBytes(ISO_8859_1));
+
+        assertMessage("latin1.csv is not UTF-8 text; save it as UTF-8",
+                () -> reader.read(CsvSource.withLabelsFile(latin1, write("labels.csv", "0\n"))));
+    }
+
+    @Test
     void rejectsALabelCountThatDoesNotMatchTheRows() {
         assertMessage("labels.csv has 2 labels but test.csv has 3 data rows",
                 () -> read("1\n2\n3\n", "0\n1\n"));
@@ -255,6 +264,7 @@ class CsvDatasetReaderTest {
 
         assertMessage("train.csv line 3, column 2: empty label",
                 () -> reader.read(CsvSource.withLabelColumn(file, "y")));
+        assertMessage("labels.csv line 2: empty label", () -> read("1\n2\n", "0\n\"\"\n"));
     }
 
     @Test
