@@ -350,7 +350,10 @@ class ModelRepositoryTest {
 
     private Process fork(int count, String haltAt) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ForkedPublisher.class.getName(),
+        // a short-lived JVM: the first JIT tier and the serial collector start fastest
+        return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"),
+                "-Dreference.dir=" + System.getProperty("reference.dir"), ForkedPublisher.class.getName(),
                 root.toString(), MODEL, Integer.toString(count), haltAt)
                 .redirectErrorStream(true)
                 .start();
