@@ -21,6 +21,7 @@ import org.mlplatform.pipeline.preprocessing.ScalerKind;
 import org.mlplatform.pipeline.training.LogisticRegressionModel;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Writes a {@link PipelineModel} as the ONNX graph skl2onnx produces for
@@ -80,7 +81,7 @@ public final class OnnxExporter {
                 .setDomain("org.mlplatform")
                 .setModelVersion(provenance.version())
                 .setDocString("L2 logistic regression" + (model.scaler().kind() == ScalerKind.NONE
-                        ? "" : " after a " + model.scaler().kind().name().toLowerCase() + " scaler"))
+                        ? "" : " after a " + model.scaler().kind().name().toLowerCase(Locale.ROOT) + " scaler"))
                 .setGraph(graph)
                 .addMetadataProps(property(PROP_MODEL_NAME, provenance.modelName()))
                 .addMetadataProps(property(PROP_MODEL_VERSION, Integer.toString(provenance.version())))

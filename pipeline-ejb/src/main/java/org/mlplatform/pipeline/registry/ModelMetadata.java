@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -194,7 +195,7 @@ public record ModelMetadata(int formatVersion, String model, int version, String
             List<Long> shape = tensor.getShape().getDimList().stream()
                     .map(d -> d.getValueCase() == TensorShapeProto.Dimension.ValueCase.DIM_VALUE ? d.getDimValue() : -1L)
                     .toList();
-            return new Tensor(value.getName(), DataType.forNumber(tensor.getElemType()).name().toLowerCase(), shape);
+            return new Tensor(value.getName(), DataType.forNumber(tensor.getElemType()).name().toLowerCase(Locale.ROOT), shape);
         }
     }
 }

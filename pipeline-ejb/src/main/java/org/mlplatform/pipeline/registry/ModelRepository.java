@@ -23,6 +23,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -77,7 +78,7 @@ public final class ModelRepository {
         try (ModelLock lock = ModelLock.acquire(modelDirectory)) {
             removeLeftovers(modelDirectory);
             int version = nextVersion(modelDirectory);
-            ModelArtifacts artifacts = writer.write(version);
+            ModelArtifacts artifacts = Objects.requireNonNull(writer.write(version), "the writer returned no artifacts");
             checkDescribes(artifacts, model, version);
             Path target = modelDirectory.resolve(Integer.toString(version));
             if (Files.exists(target)) {

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -309,7 +310,7 @@ class ModelRepositoryTest {
     @NullSource
     @ValueSource(strings = {"", "..", "../evil", "a/b", "a\\b", ".hidden", "-dash", "with space", "é",
             "x2345678901234567890123456789012345678901234567890123456789012345"})
-    void invalidModelNamesAreRefused(String name) {
+    void invalidModelNamesAreRefused(String name) throws IOException {
         String quoted = name == null ? "null" : "\"" + name + "\"";
         String message = "model name " + quoted
                 + " is invalid: use 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit";
@@ -318,7 +319,19 @@ class ModelRepositoryTest {
                 () -> repository.publish(name, TestArtifacts.writer("x"))).getMessage());
         assertEquals(message, assertThrows(IllegalArgumentException.class, () -> repository.versions(name)).getMessage());
         assertEquals(message, assertThrows(IllegalArgumentException.class, () -> repository.load(name, 1)).getMessage());
-        assertFalse(Files.exists(root.resolve("evil")));
+        assertFalse(Files.exists(root.resolveSibling("evil")));
+        try (Stream<Path> created = Files.list(root)) {
+            assertEquals(List.of(), created.toList());
+        }
+    }
+
+    @Test
+    void theRootFolderIsCreatedOnFirstPublish() throws IOException {
+        ModelRepository fresh = new ModelRepository(root.resolve("not/yet/there"));
+
+        assertEquals(List.of(), fresh.models());
+        assertEquals(1, fresh.publish(MODEL, TestArtifacts.writer(MODEL)).version());
+        assertEquals(List.of(MODEL), fresh.models());
     }
 
     @Test
@@ -350,7 +363,10 @@ class ModelRepositoryTest {
 
     private Process fork(int count, String haltAt) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ForkedPublisher.class.getName(),
+        // a short-lived JVM: the first JIT tier and the serial collector start fastest
+        return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"),
+                "-Dreference.dir=" + System.getProperty("reference.dir"), ForkedPublisher.class.getName(),
                 root.toString(), MODEL, Integer.toString(count), haltAt)
                 .redirectErrorStream(true)
                 .start();
