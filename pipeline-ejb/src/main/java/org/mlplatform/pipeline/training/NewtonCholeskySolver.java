@@ -14,8 +14,9 @@ import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
  *
  * <p>Building the Hessian costs as much as five gradient evaluations, so a factorisation is kept for the
  * next step as long as the step it gave cut the gradient by at least {@link #REUSE_RATIO} (the simplified
- * Newton method: linear convergence at a rate that shrinks as the point nears the optimum). The gradient
- * is always exact, so the point reached is the same optimum; only the path to it is cheaper.
+ * Newton method: linear convergence at a rate that shrinks as the point nears the optimum), except for the
+ * step expected to reach {@code tol}. The gradient is always exact, so the point reached is the same
+ * optimum; only the path to it is cheaper.
  */
 final class NewtonCholeskySolver {
 
@@ -44,7 +45,10 @@ final class NewtonCholeskySolver {
         DecompositionSolver factorisation = null;
         double lastReduction = 1.0;
         while (gradientMaxNorm > tol && iterations < maxIter) {
-            boolean fresh = factorisation == null || lastReduction > REUSE_RATIO;
+            // the step expected to finish is always a full Newton step: it then lands orders of magnitude
+            // below tol, where a kept factorisation would stop just under it
+            boolean fresh = factorisation == null || lastReduction > REUSE_RATIO
+                    || gradientMaxNorm * lastReduction <= tol;
             if (fresh) {
                 loss.hessian(hessian);
                 factorisation = factorise(hessian);

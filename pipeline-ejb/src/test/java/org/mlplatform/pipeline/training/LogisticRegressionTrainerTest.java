@@ -112,6 +112,21 @@ class LogisticRegressionTrainerTest {
     }
 
     @Test
+    void aClassWithoutRowsGetsAVanishingProbabilityInsteadOfAFailure() {
+        Dataset twoClasses = syntheticBinary(200, 3, 7);
+        Dataset threeClasses = new Dataset(twoClasses.features(), twoClasses.rows(), twoClasses.columns(),
+                twoClasses.labels(), new ClassLabels(List.of("0", "1", "2"), true), List.of());
+
+        LogisticRegressionModel model = new LogisticRegressionTrainer(1.0, ClassWeight.BALANCED, TOL, MAX_ITER)
+                .fit(threeClasses);
+
+        assertEquals(3, model.coefficients().length);
+        double[] probabilities = model.predictProba(threeClasses.features(), 0);
+        assertTrue(probabilities[2] < 1e-6, "probability of the absent class: " + probabilities[2]);
+        assertEquals(1.0, probabilities[0] + probabilities[1] + probabilities[2], 1e-12);
+    }
+
+    @Test
     void balancedWeightsEqualExplicitSampleWeights() {
         Dataset data = syntheticBinary(200, 4, 3);
         int[] counts = data.classCounts();
