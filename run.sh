@@ -38,6 +38,9 @@ base_url="http://localhost:$http_port"
 export MLPLATFORM_MODELS_DIR="${MLPLATFORM_MODELS_DIR:-$project_dir/models}"
 export MLPLATFORM_DATA_DIR="${MLPLATFORM_DATA_DIR:-$MLPLATFORM_MODELS_DIR/data}"
 
+for tool in java mvn curl; do
+    command -v "$tool" >/dev/null || { echo "$tool is needed on the PATH" >&2; exit 1; }
+done
 java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 if [ -z "$java_major" ] || [ "$java_major" -lt 17 ]; then
     echo "Java 17 or later is needed on the PATH (found: ${java_major:-none})" >&2
