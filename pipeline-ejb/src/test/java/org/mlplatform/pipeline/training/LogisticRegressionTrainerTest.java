@@ -43,13 +43,32 @@ class LogisticRegressionTrainerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("referenceCases")
     void lbfgsReachesTheSameOptimum(ReferenceCase reference) {
-        // L-BFGS converges linearly, so its last step does not overshoot the tolerance as Newton's does
-        LogisticRegressionModel model = new LogisticRegressionTrainer(reference.c(), reference.classWeight(), 1e-11,
+        // the raw breast_cancer sets take L-BFGS thousands of iterations, more than the default maxIter
+        LogisticRegressionModel model = new LogisticRegressionTrainer(reference.c(), reference.classWeight(), TOL,
                 100_000, 0).fit(reference.train());
 
         assertEquals(LbfgsSolver.NAME, model.report().solver());
         assertTrue(model.report().converged());
+        assertTrue(model.report().gradientMaxNorm() <= TOL);
         assertAtOptimum(reference, model);
+    }
+
+    @Test
+    void lbfgsCutShortByMaxIterReportsWhetherItReachedTol() {
+        Dataset data = syntheticBinary(300, 6, 5);
+        // the same path aimed at a gradient of TOL: the first iteration at or below it
+        int reachingTol = new LogisticRegressionTrainer(1.0, ClassWeight.NONE, TOL / LbfgsSolver.POLISH, MAX_ITER, 0)
+                .fit(data).report().iterations();
+
+        LogisticRegressionModel polishing = new LogisticRegressionTrainer(1.0, ClassWeight.NONE, TOL, reachingTol, 0)
+                .fit(data);
+        LogisticRegressionModel shortOfTol = new LogisticRegressionTrainer(1.0, ClassWeight.NONE, TOL, reachingTol - 1, 0)
+                .fit(data);
+
+        assertTrue(polishing.report().converged());
+        assertTrue(polishing.report().gradientMaxNorm() <= TOL);
+        assertFalse(shortOfTol.report().converged());
+        assertTrue(shortOfTol.report().gradientMaxNorm() > TOL);
     }
 
     @ParameterizedTest(name = "{0}")
