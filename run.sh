@@ -8,7 +8,8 @@
 # default dataset (models/data/default/) through the builder's REST API and waits for it.
 #
 # Usage: ./run.sh [--port-offset N] [--no-build]
-# Environment: MLPLATFORM_MODELS_DIR (default ./models), MLPLATFORM_DATA_DIR (default ./models/data)
+# Environment: MLPLATFORM_MODELS_DIR (default ./models), MLPLATFORM_DATA_DIR (default: data/ in the
+# models folder)
 set -euo pipefail
 
 project_dir=$(cd "$(dirname "$0")" && pwd)
@@ -20,7 +21,7 @@ port_offset=0
 build=true
 while [ $# -gt 0 ]; do
     case "$1" in
-        --port-offset) port_offset=$2; shift 2 ;;
+        --port-offset) port_offset=${2:-}; shift $(( $# > 1 ? 2 : 1 )) ;;
         --port-offset=*) port_offset=${1#*=}; shift ;;
         --no-build) build=false; shift ;;
         -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -150,16 +151,18 @@ train_default_model() {
         return
     fi
     echo "==> No model yet: training the default model on $MLPLATFORM_DATA_DIR/default"
-    local headers location body status
-    headers=$(curl -s -D - -o /dev/null -u "mladmin:$mladmin_password" -H 'Content-Type: application/json' \
+    local response location body status
+    response=$(curl -s -i -u "mladmin:$mladmin_password" -H 'Content-Type: application/json' \
         -d '{"model":"default","trainData":"default/train_data.csv","trainLabels":"default/train_labels.csv","testData":"default/test_data.csv","testLabels":"default/test_labels.csv"}' \
-        "$base_url/builder/api/trainings") || true
-    location=$(printf '%s' "$headers" | tr -d '\r' | sed -n 's/^[Ll]ocation: *//p')
+        "$base_url/builder/api/trainings" | tr -d '\r') || true
+    location=$(printf '%s\n' "$response" | sed -n 's/^[Ll]ocation: *//p' | head -1)
     if [ -z "$location" ]; then
         echo "    The builder did not accept the job:"
-        printf '%s\n' "$headers" | head -1
+        printf '%s\n' "$response" | head -1
+        printf '%s\n' "$response" | sed '1,/^$/d'
         return
     fi
+    case "$location" in /*) location="$base_url$location" ;; esac
     echo "    Job accepted: $location"
     local submitted_at=$(date +%s)
     for _ in $(seq 1 900); do
