@@ -1,0 +1,18 @@
+package org.mlplatform.builder.trainings.control;
+
+import java.util.List;
+
+/** Names from {@code META-INF/batch-jobs/train-model.xml}. */
+public final class TrainingJob {
+
+    public static final String NAME = "train-model";
+    public static final String VALIDATE_DATA = "validate-data";
+    public static final String CROSS_VALIDATE = "cross-validate";
+    public static final String FIT_AND_EVALUATE = "fit-and-evaluate";
+    public static final String PUBLISH = "publish";
+    public static final String ANNOUNCE = "announce";
+    public static final List<String> STEPS = List.of(VALIDATE_DATA, CROSS_VALIDATE, FIT_AND_EVALUATE, PUBLISH, ANNOUNCE);
+
+    private TrainingJob() {
+    }
+}

@@ -1,0 +1,57 @@
+package org.mlplatform.builder.trainings.control;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class TrainingRequestParserTest {
+
+    @Test
+    void readsStringsAndNumbersAsJobParameters() {
+        Map<String, String> parameters = TrainingRequestParser.parse("""
+                {"model": "m", "trainData": "a.csv", "C": 0.5, "cvFolds": 3, "seed": 7, "scaler": null}""");
+        assertEquals(Map.of("model", "m", "trainData", "a.csv", "C", "0.5", "cvFolds", "3", "seed", "7"), parameters);
+    }
+
+    @Test
+    void refusesUnknownOptionNamingIt() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> TrainingRequestParser.parse("{\"model\": \"m\", \"learningRate\": 0.1}"));
+        assertEquals("learningRate", e.field());
+        assertEquals("unknown option learningRate", e.getMessage());
+    }
+
+    @Test
+    void refusesOptionNamesInAnotherCase() {
+        assertEquals("c", assertThrows(InvalidRequestException.class,
+                () -> TrainingRequestParser.parse("{\"c\": 1}")).field());
+    }
+
+    @Test
+    void refusesMalformedJson() {
+        assertEquals("body", assertThrows(InvalidRequestException.class,
+                () -> TrainingRequestParser.parse("{\"model\": ")).field());
+    }
+
+    @Test
+    void refusesEmptyBody() {
+        assertEquals("body", assertThrows(InvalidRequestException.class,
+                () -> TrainingRequestParser.parse("")).field());
+    }
+
+    @Test
+    void refusesAJsonArray() {
+        assertEquals("body", assertThrows(InvalidRequestException.class,
+                () -> TrainingRequestParser.parse("[1, 2]")).field());
+    }
+
+    @Test
+    void refusesNestedValues() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> TrainingRequestParser.parse("{\"C\": [1, 2]}"));
+        assertEquals("C", e.field());
+    }
+}
