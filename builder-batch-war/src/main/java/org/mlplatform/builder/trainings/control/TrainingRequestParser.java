@@ -9,6 +9,7 @@ import jakarta.json.JsonValue;
 import org.mlplatform.builder.trainings.entity.JobParameter;
 
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,12 +38,19 @@ public final class TrainingRequestParser {
             requireKnown(key);
             switch (value.getValueType()) {
                 case STRING -> parameters.put(key, ((JsonString) value).getString());
-                case NUMBER -> parameters.put(key, ((JsonNumber) value).toString());
+                case NUMBER -> parameters.put(key, number((JsonNumber) value));
                 case NULL -> { }
                 default -> throw new InvalidRequestException(key, key + " must be a string or a number");
             }
         });
         return parameters;
+    }
+
+    /** Integral numbers without a fraction ({@code 5.0} is {@code 5}), others as written. */
+    private static String number(JsonNumber number) {
+        BigDecimal value = number.bigDecimalValue();
+        return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0
+                ? value.toBigInteger().toString() : number.toString();
     }
 
     /** The given parameters (e.g. form fields or batch job parameters), refusing unknown names. */

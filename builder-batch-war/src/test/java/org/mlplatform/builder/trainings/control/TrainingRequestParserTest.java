@@ -17,6 +17,15 @@ class TrainingRequestParserTest {
     }
 
     @Test
+    void writesWholeNumbersWithoutAFraction() {
+        Map<String, String> parameters = TrainingRequestParser.parse("{\"cvFolds\": 5.0, \"maxIter\": 1e3, \"tol\": 1e-8, \"C\": 0.10}");
+        assertEquals("5", parameters.get("cvFolds"));
+        assertEquals("1000", parameters.get("maxIter"));
+        assertEquals(1e-8, Double.parseDouble(parameters.get("tol")));
+        assertEquals(0.1, Double.parseDouble(parameters.get("C")));
+    }
+
+    @Test
     void refusesUnknownOptionNamingIt() {
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
                 () -> TrainingRequestParser.parse("{\"model\": \"m\", \"learningRate\": 0.1}"));
