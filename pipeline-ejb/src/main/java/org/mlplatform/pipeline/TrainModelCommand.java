@@ -1,0 +1,163 @@
+package org.mlplatform.pipeline;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.mlplatform.pipeline.dataset.CsvSource;
+import org.mlplatform.pipeline.evaluation.CrossValidationResult;
+import org.mlplatform.pipeline.evaluation.Metrics;
+import org.mlplatform.pipeline.preprocessing.Resampling;
+import org.mlplatform.pipeline.preprocessing.ScalerKind;
+import org.mlplatform.pipeline.registry.ModelRepository;
+import org.mlplatform.pipeline.registry.PublishedVersion;
+import org.mlplatform.pipeline.training.ClassWeight;
+
+/**
+ * Trains a model version from CSV files into a model repository without a server, as the original
+ * project's {@code make run_builder} did. The batch job runs the same {@link TrainingPipeline}.
+ * Exits 0 on success, 2 with a one-line reason on bad input, 1 on an I/O failure.
+ *
+ * <pre>./train.sh --train-data models/data/default/train_data.csv --train-labels ... --model default</pre>
+ */
+public final class TrainModelCommand {
+
+    static final String USAGE = """
+            usage: train.sh --train-data FILE (--train-labels FILE | --label-column NAME|INDEX)
+                            [--test-data FILE [--test-labels FILE]] [--model NAME] [--models-dir DIR]
+                            [--C 1.0] [--class-weight balanced|none] [--scaler robust|standard|none]
+                            [--resample none|smote] [--max-iter 1000] [--tol 1e-8] [--cv-folds 5] [--seed 42]""";
+
+    private static final Set<String> OPTIONS = Set.of("--train-data", "--train-labels", "--label-column",
+            "--test-data", "--test-labels", "--model", "--models-dir", "--C", "--class-weight", "--scaler",
+            "--resample", "--max-iter", "--tol", "--cv-folds", "--seed");
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println(USAGE);
+            return 2;
+        }
+        try {
+            Map<String, String> options = parse(args);
+            TrainingRequest request = request(options);
+            Path modelsDir = Path.of(options.getOrDefault("--models-dir", "models"));
+            TrainingPipeline pipeline = new TrainingPipeline(request.parameters());
+            TrainingRun run = pipeline.run(request, new ModelRepository(modelsDir));
+            print(run, out);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (NoSuchFileException e) {
+            err.println("error: no such file: " + e.getFile());
+            return 2;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (!OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option " + name + " (run without arguments for usage)");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + name + " needs a value");
+            }
+            options.put(name, args[++i]);
+        }
+        if (!options.containsKey("--train-data")) {
+            throw new IllegalArgumentException("--train-data is required (run without arguments for usage)");
+        }
+        if (!options.containsKey("--train-labels") && !options.containsKey("--label-column")) {
+            throw new IllegalArgumentException("give --train-labels FILE or --label-column NAME|INDEX");
+        }
+        return options;
+    }
+
+    private static TrainingRequest request(Map<String, String> o) {
+        TrainingParameters defaults = TrainingParameters.defaults();
+        TrainingParameters parameters = new TrainingParameters(
+                number(o, "--C", defaults.c()),
+                choice(o, "--class-weight", ClassWeight.class, defaults.classWeight()),
+                choice(o, "--scaler", ScalerKind.class, defaults.scaler()),
+                choice(o, "--resample", Resampling.class, defaults.resample()),
+                number(o, "--tol", defaults.tol()),
+                (int) integer(o, "--max-iter", defaults.maxIter()),
+                (int) integer(o, "--cv-folds", defaults.cvFolds()),
+                integer(o, "--seed", defaults.seed()));
+        CsvSource train = new CsvSource(Path.of(o.get("--train-data")), path(o, "--train-labels"),
+                o.get("--label-column"));
+        CsvSource test = o.containsKey("--test-data")
+                ? new CsvSource(Path.of(o.get("--test-data")), path(o, "--test-labels"), o.get("--label-column"))
+                : null;
+        return new TrainingRequest(o.getOrDefault("--model", "default"), train, test, parameters);
+    }
+
+    private static Path path(Map<String, String> o, String name) {
+        return o.containsKey(name) ? Path.of(o.get(name)) : null;
+    }
+
+    private static double number(Map<String, String> o, String name, double fallback) {
+        try {
+            return o.containsKey(name) ? Double.parseDouble(o.get(name)) : fallback;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, got \"" + o.get(name) + "\"");
+        }
+    }
+
+    private static long integer(Map<String, String> o, String name, long fallback) {
+        try {
+            return o.containsKey(name) ? Long.parseLong(o.get(name)) : fallback;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, got \"" + o.get(name) + "\"");
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(Map<String, String> o, String name, Class<E> type, E fallback) {
+        if (!o.containsKey(name)) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, o.get(name).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " must be one of " + Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ", got \"" + o.get(name) + "\"");
+        }
+    }
+
+    private static void print(TrainingRun run, PrintStream out) {
+        PublishedVersion published = run.published();
+        out.printf(Locale.ROOT, "published %s version %d in %s%n", published.model(), published.version(),
+                published.directory());
+        out.printf(Locale.ROOT, "solver %s: %d iterations, objective %.10g, gradient max-norm %.2e%n",
+                run.model().classifier().report().solver(), run.model().classifier().report().iterations(),
+                run.model().classifier().report().objective(), run.model().classifier().report().gradientMaxNorm());
+        CrossValidationResult cv = run.crossValidation();
+        if (cv != null) {
+            out.printf(Locale.ROOT, "cross-validation (%d folds): accuracy %.4f, log-loss %.4f, ROC-AUC %s%n",
+                    cv.folds().size(), cv.meanAccuracy(), cv.meanLogLoss(), format(cv.meanRocAuc()));
+        }
+        Metrics test = run.test();
+        if (test != null) {
+            out.printf(Locale.ROOT, "test (%d rows): accuracy %.4f, log-loss %.4f, ROC-AUC %s%n",
+                    test.rows(), test.accuracy(), test.logLoss(), format(test.rocAuc()));
+        }
+    }
+
+    private static String format(Double value) {
+        return value == null ? "n/a" : String.format(Locale.ROOT, "%.4f", value);
+    }
+}
