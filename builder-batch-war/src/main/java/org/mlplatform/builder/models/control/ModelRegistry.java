@@ -8,6 +8,8 @@ import org.mlplatform.builder.models.entity.VersionSummary;
 import org.mlplatform.pipeline.registry.ModelRepository;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,7 @@ public class ModelRegistry {
     public String metadata(String model, int version) {
         requireVersion(model, version);
         try {
-            return Files.readString(repository.versionDirectory(model, version).resolve("metadata.json"));
+            return Files.readString(repository.versionDirectory(model, version).resolve(ModelRepository.METADATA_FILE));
         } catch (IOException e) {
             throw RegistryException.notFound("version " + version + " of model " + model + " has no readable metadata");
         }
@@ -64,7 +66,13 @@ public class ModelRegistry {
             throw RegistryException.notFound("unknown alias " + alias + "; known: " + ALIASES);
         }
         requireVersion(model, version);
-        repository.setAlias(model, alias, version);
+        try {
+            repository.setAlias(model, alias, version);
+        } catch (NoSuchFileException e) {
+            throw RegistryException.notFound("model " + model + " has no version " + version);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         events.aliasChanged(model, alias, version);
         return new Alias(model, alias, version);
     }
@@ -76,7 +84,16 @@ public class ModelRegistry {
             throw RegistryException.conflict("version " + version + " of model " + model + " is the target of alias "
                     + String.join(", ", aliases) + "; point the alias elsewhere first");
         }
-        repository.delete(model, version);
+        try {
+            repository.delete(model, version);
+        } catch (IllegalStateException e) {
+            // an alias was set since the check above
+            throw RegistryException.conflict(e.getMessage());
+        } catch (NoSuchFileException e) {
+            throw RegistryException.notFound("model " + model + " has no version " + version);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ModelSummary summary(String model) {
