@@ -349,6 +349,38 @@ class BuilderServiceIT {
         assertEquals(1, model.getJsonObject("aliases").getInt("production"));
     }
 
+    @Test
+    @RunAsClient
+    void readinessAndOpenApiCoverTheBuilder() throws Exception {
+        URI management = URI.create("http://" + deploymentUrl.getHost() + ":" + System.getProperty("it.management.port"));
+        HttpResponse<String> ready = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(management.resolve("/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode(), ready.body());
+        Map<String, String> checks = new LinkedHashMap<>();
+        json(ready).asJsonObject().getJsonArray("checks").getValuesAs(JsonObject.class)
+                .forEach(check -> checks.put(check.getString("name"), check.getString("status")));
+        assertEquals("UP", checks.get("job-repository"), ready.body());
+        assertEquals("UP", checks.get("model-folder"), ready.body());
+
+        URI openApi = URI.create(deploymentUrl.getProtocol() + "://" + deploymentUrl.getHost() + ":"
+                + deploymentUrl.getPort() + "/openapi");
+        HttpResponse<String> document = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(openApi).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, document.statusCode());
+        JsonObject paths = json(document).asJsonObject().getJsonObject("paths");
+        for (String path : List.of("/builder/api/trainings", "/builder/api/trainings/{id}",
+                "/builder/api/trainings/{id}/restart", "/builder/api/trainings/{id}/stop", "/builder/api/models",
+                "/builder/api/models/{model}/versions", "/builder/api/models/{model}/versions/{version}",
+                "/builder/api/models/{model}/aliases/{alias}")) {
+            assertTrue(paths.containsKey(path), path + " missing from " + paths.keySet());
+        }
+        JsonObject submit = paths.getJsonObject("/builder/api/trainings").getJsonObject("post");
+        assertTrue(submit.getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json")
+                .containsKey("examples"), submit.toString());
+    }
+
     private ModelNode execute(ModelNode operation) throws IOException {
         ModelNode result = management.getControllerClient().execute(operation);
         if (!Operations.isSuccessfulOutcome(result)) {
