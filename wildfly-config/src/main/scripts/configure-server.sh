@@ -4,8 +4,8 @@
 # Usage: configure-server.sh JBOSS_HOME CLI_DIR PROJECT_DIR
 #
 # Runs only when needed: the marker file JBOSS_HOME/.mlplatform-configured holds a fingerprint of
-# the scripts and the project folder. When they change, the pristine standalone-full.xml (kept
-# beside it on the first run) is restored and every script is applied again.
+# the scripts (this one included) and the project folder. When that changes, the pristine
+# standalone-full.xml (kept beside it on the first run) is restored and every script applied again.
 set -euo pipefail
 
 jboss_home=$1
@@ -24,7 +24,7 @@ case "$project_dir" in
         exit 1 ;;
 esac
 
-fingerprint=$( (echo "$project_dir"; cat "$cli_dir"/*.cli) | sha256sum | cut -d' ' -f1)
+fingerprint=$( (echo "$project_dir"; cat "$0" "$cli_dir"/*.cli) | sha256sum | cut -d' ' -f1)
 if [ -f "$marker" ] && [ "$(cat "$marker")" = "$fingerprint" ]; then
     echo "Server at $jboss_home is already configured (delete $marker or run mvn clean to redo it)"
     exit 0
@@ -50,6 +50,7 @@ fi
     echo "stop-embedded-server"
 } > "$session"
 
+export JBOSS_HOME="$jboss_home"
 echo "Configuring $jboss_home with $(cd "$cli_dir" && echo *.cli)"
 "$jboss_home/bin/jboss-cli.sh" --file="$session"
 echo "$fingerprint" > "$marker"
