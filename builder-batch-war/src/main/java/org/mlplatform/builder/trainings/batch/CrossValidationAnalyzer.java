@@ -1,6 +1,7 @@
 package org.mlplatform.builder.trainings.batch;
 
 import jakarta.batch.api.partition.AbstractPartitionAnalyzer;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -24,6 +25,9 @@ public class CrossValidationAnalyzer extends AbstractPartitionAnalyzer {
     @Inject
     JobRun run;
 
+    @Inject
+    StepContext stepContext;
+
     @Override
     public void analyzeCollectorData(Serializable data) throws Exception {
         if (data == null) {
@@ -38,7 +42,10 @@ public class CrossValidationAnalyzer extends AbstractPartitionAnalyzer {
         int folds = run.request().parameters().cvFolds();
         List<Metrics> done = workFolder.foldMetrics(folds);
         if (done.size() == folds) {
-            workFolder.saveCrossValidation(new CrossValidationResult(done));
+            CrossValidationResult result = new CrossValidationResult(done);
+            workFolder.saveCrossValidation(result);
+            stepContext.setExitStatus(folds + " folds, mean accuracy " + result.meanAccuracy()
+                    + ", mean ROC-AUC " + result.meanRocAuc());
         }
     }
 }

@@ -79,7 +79,7 @@ public class TrainingJobs {
         int stepsCompleted = (int) steps.stream().filter(s -> BatchStatus.COMPLETED.name().equals(s.status())).count();
         Progress progress = new Progress(stepsCompleted, folds == 0 ? TrainingJob.STEPS.size() - 1 : TrainingJob.STEPS.size(),
                 workFolder.foldsDone(), folds);
-        TrainingMetrics metrics = new TrainingMetrics(workFolder.crossValidation().orElse(null),
+        TrainingMetrics metrics = TrainingMetrics.of(workFolder.crossValidation().orElse(null),
                 workFolder.testMetrics().orElse(null));
         return new TrainingExecution(execution.getExecutionId(), instance.getInstanceId(),
                 parameters.get(JobParameter.MODEL.key()), execution.getBatchStatus().name(), execution.getExitStatus(),
