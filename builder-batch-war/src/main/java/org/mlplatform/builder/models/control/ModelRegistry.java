@@ -38,11 +38,6 @@ public class ModelRegistry {
         return repository.models().stream().map(this::summary).toList();
     }
 
-    public ModelSummary model(String model) {
-        requireModel(model);
-        return summary(model);
-    }
-
     public List<VersionSummary> versions(String model) {
         requireModel(model);
         Map<String, Integer> aliases = repository.aliases(model);

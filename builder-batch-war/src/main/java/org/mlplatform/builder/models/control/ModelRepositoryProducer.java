@@ -20,8 +20,4 @@ public class ModelRepositoryProducer {
     public ModelRepository repository() {
         return new ModelRepository(Path.of(modelsDirectory));
     }
-
-    public Path root() {
-        return Path.of(modelsDirectory);
-    }
 }

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import org.mlplatform.builder.trainings.control.BuilderFolders;
 import org.mlplatform.builder.trainings.control.JobWorkFolder;
 import org.mlplatform.builder.trainings.control.TrainingRequestValidator;
-import org.mlplatform.pipeline.TrainingPipeline;
 import org.mlplatform.pipeline.TrainingRequest;
 
 import java.util.Map;
@@ -16,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * What every step of the running {@code train-model} job needs: its validated parameters (read
- * from the job parameters, so console and CLI submissions are checked like REST ones), the
- * pipeline and the job instance's work folder.
+ * from the job parameters, so console and CLI submissions are checked like REST ones) and the job
+ * instance's work folder.
  */
 @Dependent
 public class JobRun {
@@ -33,10 +32,6 @@ public class JobRun {
         Map<String, String> values = parameters == null ? Map.of() : parameters.stringPropertyNames().stream()
                 .collect(Collectors.toMap(name -> name, parameters::getProperty));
         return new TrainingRequestValidator(folders.data()).validate(values);
-    }
-
-    public TrainingPipeline pipeline() {
-        return new TrainingPipeline(request().parameters());
     }
 
     public JobWorkFolder workFolder() {
