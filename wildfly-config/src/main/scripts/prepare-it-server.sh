@@ -21,7 +21,7 @@ fi
 rm -rf "$base_dir"
 mkdir -p "$base_dir/deployments"
 cp -r "$jboss_home/standalone/configuration" "$base_dir/"
-rm -rf "$base_dir/configuration/standalone_xml_history"
+rm -rf "$base_dir/configuration/standalone_xml_history" "$base_dir/configuration/mlplatform-credentials.txt"
 
 # Keep only the comment headers of the user and role files: no user of the real server comes along
 for file in application-users application-roles mgmt-users mgmt-groups; do

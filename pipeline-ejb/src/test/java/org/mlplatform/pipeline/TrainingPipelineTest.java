@@ -21,10 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mlplatform.pipeline.dataset.CsvSource;
 import org.mlplatform.pipeline.dataset.InvalidDataException;
-import org.mlplatform.pipeline.dataset.ReferenceFiles;
-import org.mlplatform.pipeline.onnx.ReferencePipelines;
 import org.mlplatform.pipeline.preprocessing.Resampling;
 import org.mlplatform.pipeline.preprocessing.ScalerKind;
+import org.mlplatform.pipeline.reference.ReferenceCase;
+import org.mlplatform.pipeline.reference.ReferenceFiles;
 import org.mlplatform.pipeline.registry.ModelRepository;
 import org.mlplatform.pipeline.training.ClassWeight;
 
@@ -34,18 +34,18 @@ class TrainingPipelineTest {
     @TempDir
     Path repositoryRoot;
 
-    static List<String> configs() throws IOException {
-        return ReferencePipelines.configs();
+    static List<ReferenceCase> cases() {
+        return ReferenceCase.all();
     }
 
     @ParameterizedTest
-    @MethodSource("configs")
-    void publishesTheExactOptimumAsAnOnnxModelThatScoresLikeIt(String config) throws Exception {
-        String set = config.substring(0, config.indexOf("__"));
-        PipelineModel optimum = ReferencePipelines.load(config);
-        TrainingParameters parameters = parametersOf(config);
+    @MethodSource("cases")
+    void publishesTheExactOptimumAsAnOnnxModelThatScoresLikeIt(ReferenceCase reference) throws Exception {
+        String config = reference.name();
+        PipelineModel optimum = reference.optimum();
+        TrainingParameters parameters = parametersOf(reference);
 
-        TrainingRun run = new TrainingPipeline(parameters).run(requestFor(set, parameters),
+        TrainingRun run = new TrainingPipeline(parameters).run(requestFor(reference.set(), parameters),
                 new ModelRepository(repositoryRoot));
 
         double[][] expectedCoefficients = optimum.classifier().coefficients();
@@ -60,7 +60,7 @@ class TrainingPipelineTest {
         assertEquals(run.published().version(), 1);
         assertNotNull(run.test());
 
-        double[][] testRows = ReferencePipelines.testData(config);
+        double[][] testRows = reference.testRows();
         float[][] onnxProbabilities = scoreWithOnnxRuntime(run.published().directory().resolve("model.onnx"), testRows);
         for (int i = 0; i < testRows.length; i++) {
             double[] expected = optimum.predictProba(testRows[i]);
@@ -100,7 +100,7 @@ class TrainingPipelineTest {
 
     @Test
     void recordsTheInputFilesDigestsInTheMetadata() throws IOException {
-        TrainingParameters parameters = parametersOf("seed__raw_C1");
+        TrainingParameters parameters = parametersOf(ReferenceCase.of("seed__raw_C1"));
         TrainingPipeline pipeline = new TrainingPipeline(parameters);
         TrainingRun run = pipeline.run(requestFor("seed", parameters), new ModelRepository(repositoryRoot));
 
@@ -110,13 +110,9 @@ class TrainingPipelineTest {
         digests.values().forEach(digest -> assertTrue(metadata.contains(digest), digest));
     }
 
-    private static TrainingParameters parametersOf(String config) {
-        double c = ReferenceFiles.expected(config.substring(0, config.indexOf("__")), config.substring(config.indexOf("__") + 2))
-                .getJsonObject("estimator_params").getJsonNumber("C").doubleValue();
-        ScalerKind scaler = config.contains("robust") ? ScalerKind.ROBUST
-                : config.contains("standard") ? ScalerKind.STANDARD : ScalerKind.NONE;
-        ClassWeight weight = config.contains("balanced") ? ClassWeight.BALANCED : ClassWeight.NONE;
-        return new TrainingParameters(c, weight, scaler, Resampling.NONE, 1e-8, 1000, 0, 42L);
+    private static TrainingParameters parametersOf(ReferenceCase reference) {
+        return new TrainingParameters(reference.c(), reference.classWeight(), reference.optimum().scaler().kind(),
+                Resampling.NONE, 1e-8, 1000, 0, 42L);
     }
 
     private static TrainingRequest requestFor(String set, TrainingParameters parameters) {
@@ -124,8 +120,7 @@ class TrainingPipelineTest {
     }
 
     private static CsvSource labelled(String set, String part) {
-        Path folder = ReferenceFiles.directory().resolve("data").resolve(set);
-        return CsvSource.withLabelsFile(folder.resolve(part + "_data.csv"), folder.resolve(part + "_labels.csv"));
+        return ReferenceFiles.source(set, part);
     }
 
     private static float[][] scoreWithOnnxRuntime(Path model, double[][] rows) throws OrtException {

@@ -6,27 +6,29 @@ package org.mlplatform.pipeline.training;
  *
  * <p>The initial inverse Hessian is the usual {@code gamma * I} scaled by the inverse of the Hessian's
  * diagonal at the start (Jacobi preconditioning), which keeps badly scaled raw features from costing
- * thousands of iterations. Steps are found by halving from 1 until {@link StepAcceptance} takes one; the
+ * thousands of iterations. Steps are found by {@link BacktrackingLineSearch}; the
  * objective is strictly convex, so every step that changes the point gives the positive curvature
  * {@code s . y > 0} that the update needs (pairs without it are skipped all the same).
+ *
+ * <p>Converging linearly, L-BFGS stops just under whatever gradient it aims for, and on ill-conditioned
+ * problems a gradient of {@code tol} can still leave coefficients 1e-5 from the optimum (the distance is
+ * about the gradient over the smallest curvature, here {@code 1 / (C * sum_i s_i)} or less). Newton's last
+ * step lands orders of magnitude below {@code tol}; to reach the same point, L-BFGS keeps going after
+ * {@code tol} down to {@code tol * }{@link #POLISH}, as long as its line search still finds a step and
+ * {@code maxIter} allows. It reports converged once the gradient is at most {@code tol}.
  */
 final class LbfgsSolver {
 
     static final String NAME = "lbfgs";
 
     private static final int MEMORY = 10;
-    private static final int MAX_HALVINGS = 50;
+    /** Past {@code tol}, iterations continue down to this fraction of it (see the class comment). */
+    static final double POLISH = 1e-3;
 
     SolverResult minimise(LossFunction loss, double tol, int maxIter) {
         int dimension = loss.dimension();
-        double[] theta = new double[dimension];
-        double[] gradient = new double[dimension];
-        double[] trial = new double[dimension];
-        double[] trialGradient = new double[dimension];
+        BacktrackingLineSearch search = new BacktrackingLineSearch(loss);
         double[] direction = new double[dimension];
-
-        double value = loss.valueAndGradient(theta, gradient);
-        double gradientMaxNorm = DenseKernels.maxAbs(gradient);
         double[] inverseDiagonal = new double[dimension];
         loss.hessianDiagonal(inverseDiagonal);
         for (int j = 0; j < dimension; j++) {
@@ -34,46 +36,28 @@ final class LbfgsSolver {
         }
         History history = new History(dimension);
 
+        double target = tol * POLISH;
         int iterations = 0;
-        while (gradientMaxNorm > tol && iterations < maxIter) {
-            history.searchDirection(gradient, inverseDiagonal, direction);
-            double slope = DenseKernels.dot(gradient, direction);
+        while (search.gradientMaxNorm() > target && iterations < maxIter) {
+            history.searchDirection(search.gradient(), inverseDiagonal, direction);
+            double slope = DenseKernels.dot(search.gradient(), direction);
             if (!(slope < 0)) {
                 history.clear();
-                history.searchDirection(gradient, inverseDiagonal, direction);
-                slope = DenseKernels.dot(gradient, direction);
+                history.searchDirection(search.gradient(), inverseDiagonal, direction);
+                slope = DenseKernels.dot(search.gradient(), direction);
             }
-            boolean accepted = false;
-            double step = 1.0;
-            for (int halving = 0; halving <= MAX_HALVINGS && !accepted; halving++, step *= 0.5) {
-                for (int j = 0; j < dimension; j++) {
-                    trial[j] = theta[j] + step * direction[j];
-                }
-                double trialValue = loss.valueAndGradient(trial, trialGradient);
-                double trialGradientMaxNorm = DenseKernels.maxAbs(trialGradient);
-                if (StepAcceptance.accept(value, trialValue, step, slope, gradientMaxNorm, trialGradientMaxNorm)) {
-                    accepted = true;
-                    history.add(theta, trial, gradient, trialGradient);
-                    double[] swap = theta;
-                    theta = trial;
-                    trial = swap;
-                    swap = gradient;
-                    gradient = trialGradient;
-                    trialGradient = swap;
-                    value = trialValue;
-                    gradientMaxNorm = trialGradientMaxNorm;
-                }
-            }
-            if (!accepted) {
-                if (history.isEmpty()) {
+            if (!search.advance(direction, slope)) {
+                // past tol a failed line search means rounding has the last word: the point is as good as it gets
+                if (history.isEmpty() || search.gradientMaxNorm() <= tol) {
                     break;
                 }
                 history.clear();
                 continue;
             }
+            history.add(search.previousPoint(), search.point(), search.previousGradient(), search.gradient());
             iterations++;
         }
-        return new SolverResult(theta, iterations, value, gradientMaxNorm, gradientMaxNorm <= tol);
+        return search.result(iterations, tol);
     }
 
     /** The last {@link #MEMORY} pairs {@code s = x' - x}, {@code y = g' - g}, in a ring. */

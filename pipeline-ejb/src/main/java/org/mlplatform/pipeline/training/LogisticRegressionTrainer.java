@@ -1,6 +1,7 @@
 package org.mlplatform.pipeline.training;
 
 import java.util.Arrays;
+import java.util.Objects;
 import org.mlplatform.pipeline.dataset.Dataset;
 
 /**
@@ -51,7 +52,7 @@ public final class LogisticRegressionTrainer {
             throw new IllegalArgumentException("maxIter must not be negative, got " + maxIter);
         }
         this.c = c;
-        this.classWeight = classWeight;
+        this.classWeight = Objects.requireNonNull(classWeight, "classWeight");
         this.tol = tol;
         this.maxIter = maxIter;
         this.denseHessianLimit = denseHessianLimit;

@@ -54,14 +54,16 @@ final class MultinomialLogisticLoss implements LossFunction {
                 scores[k] = theta[k * block + columns] + DenseKernels.dot(features, offset, theta, k * block, columns);
                 max = Math.max(max, scores[k]);
             }
+            double labelScore = scores[labels[i]];
             double sum = 0.0;
             for (int k = 0; k < classes; k++) {
-                sum += Math.exp(scores[k] - max);
+                scores[k] = Math.exp(scores[k] - max);
+                sum += scores[k];
             }
             double v = weights[i];
-            loss += v * (max + Math.log(sum) - scores[labels[i]]);
+            loss += v * (max + Math.log(sum) - labelScore);
             for (int k = 0; k < classes; k++) {
-                double p = Math.exp(scores[k] - max) / sum;
+                double p = scores[k] / sum;
                 probabilities[i * classes + k] = p;
                 double residual = v * (k == labels[i] ? p - 1.0 : p);
                 DenseKernels.axpy(residual, features, offset, gradient, k * block, columns);

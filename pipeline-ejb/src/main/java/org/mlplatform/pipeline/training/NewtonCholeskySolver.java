@@ -8,9 +8,8 @@ import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 
 /**
  * Newton's method with the exact Hessian, solved by Cholesky (commons-math3; at a few hundred parameters
- * the factorisation costs far less than building the Hessian), and a backtracking line search that halves
- * the step until {@link StepAcceptance} takes it. From zero it reaches the optimum in a handful of
- * iterations whatever the conditioning.
+ * the factorisation costs far less than building the Hessian), stepping by {@link BacktrackingLineSearch}.
+ * From zero it reaches the optimum in a handful of iterations whatever the conditioning.
  *
  * <p>Building the Hessian costs as much as five gradient evaluations, so a factorisation is kept for the
  * next step as long as the step it gave cut the gradient by at least {@link #REUSE_RATIO} (the simplified
@@ -22,7 +21,6 @@ final class NewtonCholeskySolver {
 
     static final String NAME = "newton-cholesky";
 
-    private static final int MAX_HALVINGS = 50;
     /** Pivots below this fraction of the largest diagonal entry count as zero. */
     private static final double PIVOT_FLOOR = 1e-13;
     /** First diagonal shift, relative to the largest diagonal entry, when the Hessian is numerically singular. */
@@ -33,62 +31,36 @@ final class NewtonCholeskySolver {
 
     SolverResult minimise(LossFunction loss, double tol, int maxIter) {
         int dimension = loss.dimension();
-        double[] theta = new double[dimension];
-        double[] gradient = new double[dimension];
-        double[] trial = new double[dimension];
-        double[] trialGradient = new double[dimension];
+        BacktrackingLineSearch search = new BacktrackingLineSearch(loss);
         double[][] hessian = new double[dimension][dimension];
-
-        double value = loss.valueAndGradient(theta, gradient);
-        double gradientMaxNorm = DenseKernels.maxAbs(gradient);
         int iterations = 0;
         DecompositionSolver factorisation = null;
         double lastReduction = 1.0;
-        while (gradientMaxNorm > tol && iterations < maxIter) {
+        while (search.gradientMaxNorm() > tol && iterations < maxIter) {
             // the step expected to finish is always a full Newton step: it then lands orders of magnitude
             // below tol, where a kept factorisation would stop just under it
             boolean fresh = factorisation == null || lastReduction > REUSE_RATIO
-                    || gradientMaxNorm * lastReduction <= tol;
+                    || search.gradientMaxNorm() * lastReduction <= tol;
             if (fresh) {
                 loss.hessian(hessian);
                 factorisation = factorise(hessian);
             }
-            double[] direction = newtonDirection(factorisation, gradient);
-            double slope = DenseKernels.dot(gradient, direction);
-            boolean accepted = false;
-            double step = 1.0;
-            for (int halving = 0; halving <= MAX_HALVINGS && !accepted; halving++, step *= 0.5) {
-                for (int j = 0; j < dimension; j++) {
-                    trial[j] = theta[j] + step * direction[j];
-                }
-                double trialValue = loss.valueAndGradient(trial, trialGradient);
-                double trialGradientMaxNorm = DenseKernels.maxAbs(trialGradient);
-                if (StepAcceptance.accept(value, trialValue, step, slope, gradientMaxNorm, trialGradientMaxNorm)) {
-                    accepted = true;
-                    double[] swap = theta;
-                    theta = trial;
-                    trial = swap;
-                    swap = gradient;
-                    gradient = trialGradient;
-                    trialGradient = swap;
-                    value = trialValue;
-                    lastReduction = trialGradientMaxNorm / gradientMaxNorm;
-                    gradientMaxNorm = trialGradientMaxNorm;
-                }
-            }
-            if (!accepted) {
+            double[] direction = newtonDirection(factorisation, search.gradient());
+            double gradientMaxNorm = search.gradientMaxNorm();
+            if (!search.advance(direction, DenseKernels.dot(search.gradient(), direction))) {
                 if (fresh) {
                     break;
                 }
                 // the kept factorisation no longer gives a usable step: rebuild it at the current point,
                 // which the loss must hold as its last evaluated one
-                value = loss.valueAndGradient(theta, gradient);
+                search.evaluate();
                 factorisation = null;
                 continue;
             }
+            lastReduction = search.gradientMaxNorm() / gradientMaxNorm;
             iterations++;
         }
-        return new SolverResult(theta, iterations, value, gradientMaxNorm, gradientMaxNorm <= tol);
+        return search.result(iterations, tol);
     }
 
     /** {@code d = -H^-1 g}. */

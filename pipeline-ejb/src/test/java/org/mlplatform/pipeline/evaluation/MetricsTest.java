@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mlplatform.pipeline.dataset.Dataset;
-import org.mlplatform.pipeline.dataset.ReferenceFiles;
+import org.mlplatform.pipeline.reference.ReferenceFiles;
 
 class MetricsTest {
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mlplatform.pipeline.PipelineModel;
 import org.mlplatform.pipeline.dataset.ClassLabels;
+import org.mlplatform.pipeline.reference.ReferenceCase;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ class OnnxCheckerTest {
     @ParameterizedTest
     @ValueSource(strings = {"seed__raw_C1", "seed__robust_balanced_C1", "iris__standard_C1", "iris__raw_C0p1"})
     void checkerAcceptsIntegerLabelledModels(String config) throws Exception {
-        PipelineModel model = ReferencePipelines.load(config);
+        PipelineModel model = ReferenceCase.of(config).optimum();
 
         assertAccepted(model);
     }
@@ -41,10 +42,10 @@ class OnnxCheckerTest {
     @ParameterizedTest
     @ValueSource(strings = {"breast_cancer__standard_C1", "iris__robust_balanced_C1"})
     void checkerAcceptsStringLabelledModels(String config) throws Exception {
-        PipelineModel model = ReferencePipelines.load(config);
-        List<String> names = model.classifier().classes().values().stream().map(v -> "class-" + v).toList();
+        ReferenceCase reference = ReferenceCase.of(config);
+        List<String> names = reference.optimum().classifier().classes().values().stream().map(v -> "class-" + v).toList();
 
-        assertAccepted(ReferencePipelines.relabelled(model, new ClassLabels(names, false)));
+        assertAccepted(reference.optimum(new ClassLabels(names, false)));
     }
 
     private void assertAccepted(PipelineModel model) throws IOException, InterruptedException {

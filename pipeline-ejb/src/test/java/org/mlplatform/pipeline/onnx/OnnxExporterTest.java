@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mlplatform.pipeline.PipelineModel;
 import org.mlplatform.pipeline.dataset.ClassLabels;
+import org.mlplatform.pipeline.reference.ReferenceCase;
+import org.mlplatform.pipeline.reference.ReferenceFiles;
 
 import java.io.IOException;
 import java.util.List;
@@ -44,16 +46,16 @@ class OnnxExporterTest {
     }
 
     static List<String> configs() throws IOException {
-        return ReferencePipelines.configs();
+        return ReferenceFiles.cases();
     }
 
     @ParameterizedTest
     @MethodSource("configs")
     void onnxRuntimeAgreesWithThePipelineOnTheReferenceTestSet(String config) throws Exception {
-        PipelineModel model = ReferencePipelines.load(config);
+        PipelineModel model = ReferenceCase.of(config).optimum();
         byte[] onnx = exporter.export(model, provenance(model));
 
-        double[][] rows = ReferencePipelines.testData(config);
+        double[][] rows = ReferenceFiles.testRows(ReferenceFiles.setOf(config));
         Scored scored = score(onnx, rows);
 
         long[] classes = model.classifier().classes().asLongs();
@@ -66,7 +68,7 @@ class OnnxExporterTest {
 
     @Test
     void rawFeaturesHaveNoScalerNode() throws IOException {
-        PipelineModel model = ReferencePipelines.load("seed__raw_C1");
+        PipelineModel model = ReferenceCase.of("seed__raw_C1").optimum();
 
         ModelProto onnx = ModelProto.parseFrom(exporter.export(model, provenance(model)));
 
@@ -76,7 +78,7 @@ class OnnxExporterTest {
 
     @Test
     void scaledFeaturesGoThroughAScalerWithInverseScale() throws IOException {
-        PipelineModel model = ReferencePipelines.load("iris__robust_balanced_C1");
+        PipelineModel model = ReferenceCase.of("iris__robust_balanced_C1").optimum();
 
         ModelProto onnx = ModelProto.parseFrom(exporter.export(model, provenance(model)));
 
@@ -90,7 +92,7 @@ class OnnxExporterTest {
 
     @Test
     void binaryModelsGetTwoOppositeRowsWithLogistic() throws IOException {
-        PipelineModel model = ReferencePipelines.load("breast_cancer__standard_C1");
+        PipelineModel model = ReferenceCase.of("breast_cancer__standard_C1").optimum();
 
         NodeProto classifier = ModelProto.parseFrom(exporter.export(model, provenance(model))).getGraph().getNode(1);
 
@@ -108,7 +110,7 @@ class OnnxExporterTest {
 
     @Test
     void multinomialModelsUseSoftmax() throws IOException {
-        PipelineModel model = ReferencePipelines.load("iris__raw_C1");
+        PipelineModel model = ReferenceCase.of("iris__raw_C1").optimum();
 
         NodeProto classifier = ModelProto.parseFrom(exporter.export(model, provenance(model))).getGraph().getNode(0);
 
@@ -119,11 +121,11 @@ class OnnxExporterTest {
     @ParameterizedTest
     @ValueSource(strings = {"iris__standard_C1", "breast_cancer__robust_balanced_C1"})
     void stringClassLabelsComeBackAsStrings(String config) throws Exception {
-        PipelineModel integerLabelled = ReferencePipelines.load(config);
-        List<String> names = integerLabelled.classifier().classes().values().stream().map(v -> "class " + v).toList();
-        PipelineModel model = ReferencePipelines.relabelled(integerLabelled, new ClassLabels(names, false));
+        ReferenceCase reference = ReferenceCase.of(config);
+        List<String> names = reference.optimum().classifier().classes().values().stream().map(v -> "class " + v).toList();
+        PipelineModel model = reference.optimum(new ClassLabels(names, false));
 
-        double[][] rows = ReferencePipelines.testData(config);
+        double[][] rows = ReferenceFiles.testRows(ReferenceFiles.setOf(config));
         Scored scored = score(exporter.export(model, provenance(model)), rows);
 
         String[] labels = (String[]) scored.labels;
@@ -137,7 +139,7 @@ class OnnxExporterTest {
 
     @Test
     void graphHasTheSkl2onnxInterface() throws IOException {
-        PipelineModel model = ReferencePipelines.load("iris__standard_C1");
+        PipelineModel model = ReferenceCase.of("iris__standard_C1").optimum();
 
         ModelProto onnx = ModelProto.parseFrom(exporter.export(model, provenance(model)));
 
@@ -154,7 +156,7 @@ class OnnxExporterTest {
 
     @Test
     void provenanceIsInTheMetadataProps() throws Exception {
-        PipelineModel model = ReferencePipelines.load("seed__robust_balanced_C1");
+        PipelineModel model = ReferenceCase.of("seed__robust_balanced_C1").optimum();
         List<String> names = java.util.stream.IntStream.range(0, 10).mapToObj(j -> "x" + j).toList();
 
         byte[] onnx = exporter.export(model, new ModelProvenance("churn", 7, "sha256:abc", names));
@@ -173,15 +175,15 @@ class OnnxExporterTest {
 
     @Test
     void sameModelGivesSameBytes() throws IOException {
-        PipelineModel first = ReferencePipelines.load("iris__robust_balanced_C1");
-        PipelineModel second = ReferencePipelines.load("iris__robust_balanced_C1");
+        PipelineModel first = ReferenceCase.of("iris__robust_balanced_C1").optimum();
+        PipelineModel second = ReferenceCase.of("iris__robust_balanced_C1").optimum();
 
         assertArrayEquals(exporter.export(first, provenance(first)), exporter.export(second, provenance(second)));
     }
 
     @Test
     void featureNamesMustMatchTheFeatureCount() throws IOException {
-        PipelineModel model = ReferencePipelines.load("iris__raw_C1");
+        PipelineModel model = ReferenceCase.of("iris__raw_C1").optimum();
 
         var e = assertThrows(IllegalArgumentException.class,
                 () -> exporter.export(model, new ModelProvenance("iris", 1, "f", List.of("a", "b"))));

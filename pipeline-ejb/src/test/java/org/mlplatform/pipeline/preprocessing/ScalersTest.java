@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.mlplatform.pipeline.dataset.ClassLabels;
 import org.mlplatform.pipeline.dataset.Dataset;
-import org.mlplatform.pipeline.dataset.ReferenceFiles;
+import org.mlplatform.pipeline.reference.ReferenceFiles;
 
 class ScalersTest {
 

@@ -13,7 +13,7 @@ import org.mlplatform.pipeline.dataset.ClassLabels;
 import org.mlplatform.pipeline.dataset.Dataset;
 import org.mlplatform.pipeline.onnx.ModelProvenance;
 import org.mlplatform.pipeline.onnx.OnnxExporter;
-import org.mlplatform.pipeline.onnx.ReferencePipelines;
+import org.mlplatform.pipeline.reference.ReferenceCase;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,7 +32,7 @@ class ModelMetadataTest {
 
     @Test
     void metadataJsonHasTheDocumentedFields() throws IOException {
-        PipelineModel model = ReferencePipelines.load("iris__robust_balanced_C1");
+        PipelineModel model = ReferenceCase.of("iris__robust_balanced_C1").optimum();
         ModelProvenance provenance = new ModelProvenance("iris", 2, "fp-1", List.of("a", "b", "c", "d"));
         byte[] onnx = new OnnxExporter().export(model, provenance);
 
@@ -100,7 +100,7 @@ class ModelMetadataTest {
 
     @Test
     void stringLabelsAreWrittenAsStrings() throws IOException {
-        PipelineModel model = ReferencePipelines.relabelled(ReferencePipelines.load("iris__raw_C1"),
+        PipelineModel model = ReferenceCase.of("iris__raw_C1").optimum(
                 new ClassLabels(List.of("setosa", "versicolor", "virginica"), false));
         ModelProvenance provenance = new ModelProvenance("iris", 1, "fp", List.of());
 
@@ -115,7 +115,7 @@ class ModelMetadataTest {
 
     @Test
     void metricsMayBeLeftOut() throws IOException {
-        PipelineModel model = ReferencePipelines.load("seed__raw_C1");
+        PipelineModel model = ReferenceCase.of("seed__raw_C1").optimum();
         ModelProvenance provenance = new ModelProvenance("seed", 1, "fp", List.of());
         byte[] onnx = new OnnxExporter().export(model, provenance);
 
@@ -129,7 +129,7 @@ class ModelMetadataTest {
 
     @Test
     void readingAndWritingAgainGivesTheSameBytes() throws IOException {
-        PipelineModel model = ReferencePipelines.load("breast_cancer__standard_C1");
+        PipelineModel model = ReferenceCase.of("breast_cancer__standard_C1").optimum();
         ModelProvenance provenance = new ModelProvenance("bc", 3, "fp", List.of());
         byte[] json = MetadataJson.write(describe(model, provenance, new OnnxExporter().export(model, provenance)));
 

@@ -4,7 +4,7 @@ import org.mlplatform.pipeline.PipelineModel;
 import org.mlplatform.pipeline.TrainingParameters;
 import org.mlplatform.pipeline.onnx.ModelProvenance;
 import org.mlplatform.pipeline.onnx.OnnxExporter;
-import org.mlplatform.pipeline.onnx.ReferencePipelines;
+import org.mlplatform.pipeline.reference.ReferenceCase;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 final class TestArtifacts {
 
     static final String CONFIG = "seed__robust_balanced_C1";
-    private static final PipelineModel MODEL = load();
+    private static final PipelineModel MODEL = ReferenceCase.of(CONFIG).optimum();
 
     private TestArtifacts() {
     }
@@ -63,14 +63,6 @@ final class TestArtifacts {
     static List<String> leftovers(Path modelDirectory) throws IOException {
         try (Stream<Path> entries = Files.list(modelDirectory)) {
             return entries.map(p -> p.getFileName().toString()).filter(name -> name.startsWith(".tmp-")).toList();
-        }
-    }
-
-    private static PipelineModel load() {
-        try {
-            return ReferencePipelines.load(CONFIG);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.mlplatform.pipeline.training;
 
+import org.mlplatform.pipeline.reference.ReferenceCase;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,7 +33,7 @@ class LogisticRegressionTrainerTest {
     @MethodSource("referenceCases")
     void newtonReachesTheReferenceOptimum(ReferenceCase reference) {
         LogisticRegressionModel model = new LogisticRegressionTrainer(reference.c(), reference.classWeight(), TOL, MAX_ITER)
-                .fit(reference.train());
+                .fit(reference.scaledTraining());
 
         assertEquals(NewtonCholeskySolver.NAME, model.report().solver());
         assertTrue(model.report().converged());
@@ -43,27 +44,51 @@ class LogisticRegressionTrainerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("referenceCases")
     void lbfgsReachesTheSameOptimum(ReferenceCase reference) {
-        // L-BFGS converges linearly, so its last step does not overshoot the tolerance as Newton's does
-        LogisticRegressionModel model = new LogisticRegressionTrainer(reference.c(), reference.classWeight(), 1e-11,
-                100_000, 0).fit(reference.train());
+        // the raw breast_cancer sets take L-BFGS thousands of iterations, more than the default maxIter
+        LogisticRegressionModel model = new LogisticRegressionTrainer(reference.c(), reference.classWeight(), TOL,
+                100_000, 0).fit(reference.scaledTraining());
 
         assertEquals(LbfgsSolver.NAME, model.report().solver());
         assertTrue(model.report().converged());
+        assertTrue(model.report().gradientMaxNorm() <= TOL);
         assertAtOptimum(reference, model);
+    }
+
+    @Test
+    void lbfgsCutShortByMaxIterReportsWhetherItReachedTol() {
+        Dataset data = syntheticBinary(300, 6, 5);
+        // the same path aimed at a gradient of TOL: the first iteration at or below it
+        int reachingTol = new LogisticRegressionTrainer(1.0, ClassWeight.NONE, TOL / LbfgsSolver.POLISH, MAX_ITER, 0)
+                .fit(data).report().iterations();
+
+        LogisticRegressionModel polishing = new LogisticRegressionTrainer(1.0, ClassWeight.NONE, TOL, reachingTol, 0)
+                .fit(data);
+        LogisticRegressionModel shortOfTol = new LogisticRegressionTrainer(1.0, ClassWeight.NONE, TOL, reachingTol - 1, 0)
+                .fit(data);
+
+        assertTrue(polishing.report().converged());
+        assertTrue(polishing.report().gradientMaxNorm() <= TOL);
+        assertFalse(shortOfTol.report().converged());
+        assertTrue(shortOfTol.report().gradientMaxNorm() > TOL);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("referenceCases")
     void sameInputGivesIdenticalBits(ReferenceCase reference) {
-        LogisticRegressionTrainer trainer = new LogisticRegressionTrainer(reference.c(), reference.classWeight(), TOL, MAX_ITER);
-        LogisticRegressionModel first = trainer.fit(reference.train());
-        LogisticRegressionModel second = trainer.fit(reference.train());
+        for (int denseHessianLimit : new int[] {LogisticRegressionTrainer.DEFAULT_DENSE_HESSIAN_LIMIT, 0}) {
+            LogisticRegressionTrainer trainer = new LogisticRegressionTrainer(reference.c(), reference.classWeight(),
+                    TOL, 100_000, denseHessianLimit);
+            Dataset training = reference.scaledTraining();
+            LogisticRegressionModel first = trainer.fit(training);
+            LogisticRegressionModel second = trainer.fit(training);
 
-        for (int k = 0; k < first.coefficients().length; k++) {
-            assertArrayEquals(first.coefficients()[k], second.coefficients()[k], 0.0);
+            for (int k = 0; k < first.coefficients().length; k++) {
+                assertArrayEquals(first.coefficients()[k], second.coefficients()[k], 0.0);
+            }
+            assertArrayEquals(first.intercepts(), second.intercepts(), 0.0);
+            assertEquals(first.report().objective(), second.report().objective(), 0.0);
+            assertEquals(first.report().iterations(), second.report().iterations());
         }
-        assertArrayEquals(first.intercepts(), second.intercepts(), 0.0);
-        assertEquals(first.report().objective(), second.report().objective(), 0.0);
     }
 
     @Test
@@ -143,17 +168,18 @@ class LogisticRegressionTrainerTest {
     }
 
     private static void assertAtOptimum(ReferenceCase reference, LogisticRegressionModel model) {
-        double[][] expected = reference.optimumCoefficients();
+        LogisticRegressionModel optimum = reference.optimum().classifier();
+        double[][] expected = optimum.coefficients();
         assertEquals(expected.length, model.coefficients().length, "coefficient rows");
         for (int k = 0; k < expected.length; k++) {
             assertArrayEquals(expected[k], model.coefficients()[k], 1e-6, "coefficients of row " + k);
         }
-        assertArrayEquals(reference.optimumIntercepts(), model.intercepts(), 1e-6, "intercepts");
-        assertEquals(reference.optimumObjective(), model.report().objective(), 1e-9 * reference.optimumObjective(),
-                "objective");
+        assertArrayEquals(optimum.intercepts(), model.intercepts(), 1e-6, "intercepts");
+        double objective = optimum.report().objective();
+        assertEquals(objective, model.report().objective(), 1e-9 * objective, "objective");
 
-        LogisticRegressionModel optimum = reference.optimumModel();
-        for (double[] row : reference.testRows()) {
+        for (double[] rawRow : reference.testRows()) {
+            double[] row = reference.optimum().scaler().transform(rawRow);
             double[] expectedProbabilities = optimum.predictProba(row, 0);
             assertArrayEquals(expectedProbabilities, model.predictProba(row, 0), 2e-6, "test probabilities");
             if (!hasTiedTop(expectedProbabilities)) {
