@@ -150,16 +150,18 @@ train_default_model() {
         return
     fi
     echo "==> No model yet: training the default model on $MLPLATFORM_DATA_DIR/default"
-    local headers location body status
-    headers=$(curl -s -D - -o /dev/null -u "mladmin:$mladmin_password" -H 'Content-Type: application/json' \
+    local response location body status
+    response=$(curl -s -i -u "mladmin:$mladmin_password" -H 'Content-Type: application/json' \
         -d '{"model":"default","trainData":"default/train_data.csv","trainLabels":"default/train_labels.csv","testData":"default/test_data.csv","testLabels":"default/test_labels.csv"}' \
-        "$base_url/builder/api/trainings") || true
-    location=$(printf '%s' "$headers" | tr -d '\r' | sed -n 's/^[Ll]ocation: *//p')
+        "$base_url/builder/api/trainings" | tr -d '\r') || true
+    location=$(printf '%s\n' "$response" | sed -n 's/^[Ll]ocation: *//p' | head -1)
     if [ -z "$location" ]; then
         echo "    The builder did not accept the job:"
-        printf '%s\n' "$headers" | head -1
+        printf '%s\n' "$response" | head -1
+        printf '%s\n' "$response" | sed '1,/^$/d'
         return
     fi
+    case "$location" in /*) location="$base_url$location" ;; esac
     echo "    Job accepted: $location"
     local submitted_at=$(date +%s)
     for _ in $(seq 1 900); do
