@@ -46,11 +46,15 @@ public final class TrainingRequestParser {
         return parameters;
     }
 
+    /** Digits of the longest integer written out; a larger one stays in the exponent form it came in. */
+    private static final int LONG_DIGITS = 19;
+
     /** Integral numbers without a fraction ({@code 5.0} is {@code 5}), others as written. */
     private static String number(JsonNumber number) {
-        BigDecimal value = number.bigDecimalValue();
-        return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0
-                ? value.toBigInteger().toString() : number.toString();
+        BigDecimal value = number.bigDecimalValue().stripTrailingZeros();
+        boolean integral = value.signum() == 0 || value.scale() <= 0;
+        return integral && value.precision() - value.scale() <= LONG_DIGITS
+                ? value.toBigIntegerExact().toString() : number.toString();
     }
 
     /** The given parameters (e.g. form fields or batch job parameters), refusing unknown names. */

@@ -26,6 +26,13 @@ class TrainingRequestParserTest {
     }
 
     @Test
+    void keepsHugeExponentsAsWritten() {
+        Map<String, String> parameters = TrainingRequestParser.parse("{\"C\": 1e999999999, \"maxIter\": 1e40}");
+        assertEquals(Double.POSITIVE_INFINITY, Double.parseDouble(parameters.get("C")));
+        assertEquals(1e40, Double.parseDouble(parameters.get("maxIter")));
+    }
+
+    @Test
     void refusesUnknownOptionNamingIt() {
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
                 () -> TrainingRequestParser.parse("{\"model\": \"m\", \"learningRate\": 0.1}"));
