@@ -27,6 +27,9 @@ public class CrossValidationFoldBatchlet extends AbstractBatchlet {
     StepContext stepContext;
 
     @Inject
+    SharedTrainingSets trainingSets;
+
+    @Inject
     @BatchProperty
     String fold;
 
@@ -34,7 +37,8 @@ public class CrossValidationFoldBatchlet extends AbstractBatchlet {
     public String process() throws Exception {
         TrainingRequest request = run.request();
         TrainingPipeline pipeline = new TrainingPipeline(request.parameters());
-        Dataset train = pipeline.load(request.train(), null).train();
+        Dataset train = trainingSets.get(run.context().getExecutionId(),
+                () -> pipeline.load(request.train(), null).train());
         int index = Integer.parseInt(fold);
         Metrics metrics = pipeline.crossValidate(train, pipeline.folds(train).get(index));
         try (var jsonb = JsonbBuilder.create()) {

@@ -9,7 +9,10 @@ import jakarta.inject.Named;
 
 import java.util.Properties;
 
-/** One partition per cross-validation fold, all running at once; property {@code fold} is its index. */
+/**
+ * One partition per cross-validation fold, as many at once as there are cores; property
+ * {@code fold} is the partition's fold index.
+ */
 @Named
 @Dependent
 public class FoldPartitionMapper implements PartitionMapper {
@@ -27,7 +30,8 @@ public class FoldPartitionMapper implements PartitionMapper {
         }
         PartitionPlanImpl plan = new PartitionPlanImpl();
         plan.setPartitions(folds);
-        plan.setThreads(folds);
+        // More threads than cores only add memory: each running fold holds a copy of its rows
+        plan.setThreads(Math.min(folds, Runtime.getRuntime().availableProcessors()));
         plan.setPartitionProperties(partitions);
         return plan;
     }

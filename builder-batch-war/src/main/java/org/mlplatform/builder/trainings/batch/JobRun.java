@@ -6,6 +6,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.mlplatform.builder.trainings.control.BuilderFolders;
 import org.mlplatform.builder.trainings.control.JobWorkFolder;
+import org.mlplatform.builder.trainings.control.TrainingJob;
 import org.mlplatform.builder.trainings.control.TrainingRequestValidator;
 import org.mlplatform.pipeline.TrainingRequest;
 
@@ -30,6 +31,7 @@ public class JobRun {
     public TrainingRequest request() {
         Properties parameters = BatchRuntime.getJobOperator().getParameters(jobContext.getExecutionId());
         Map<String, String> values = parameters == null ? Map.of() : parameters.stringPropertyNames().stream()
+                .filter(name -> !TrainingJob.isRuntimeParameter(name))
                 .collect(Collectors.toMap(name -> name, parameters::getProperty));
         return new TrainingRequestValidator(folders.data()).validate(values);
     }

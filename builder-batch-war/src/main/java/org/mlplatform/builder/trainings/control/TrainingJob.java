@@ -13,6 +13,14 @@ public final class TrainingJob {
     public static final String ANNOUNCE = "announce";
     public static final List<String> STEPS = List.of(VALIDATE_DATA, CROSS_VALIDATE, FIT_AND_EVALUATE, PUBLISH, ANNOUNCE);
 
+    /** Prefix of the parameters the batch runtime (JBeret) adds itself, e.g. on restart. */
+    private static final String RUNTIME_PARAMETER_PREFIX = "jberet.";
+
     private TrainingJob() {
+    }
+
+    /** True for a job parameter the batch runtime added, as opposed to a training option. */
+    public static boolean isRuntimeParameter(String name) {
+        return name.startsWith(RUNTIME_PARAMETER_PREFIX);
     }
 }

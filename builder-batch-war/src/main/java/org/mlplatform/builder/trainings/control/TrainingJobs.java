@@ -157,7 +157,8 @@ public class TrainingJobs {
     private static Map<String, String> parameters(Properties properties) {
         Map<String, String> parameters = new TreeMap<>();
         if (properties != null) {
-            properties.stringPropertyNames().forEach(name -> parameters.put(name, properties.getProperty(name)));
+            properties.stringPropertyNames().stream().filter(name -> !TrainingJob.isRuntimeParameter(name))
+                    .forEach(name -> parameters.put(name, properties.getProperty(name)));
         }
         return parameters;
     }
