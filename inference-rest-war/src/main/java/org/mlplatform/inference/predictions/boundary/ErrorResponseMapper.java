@@ -6,6 +6,7 @@ import java.util.logging.Logger;
 import jakarta.ejb.EJBAccessException;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -50,6 +51,10 @@ public class ErrorResponseMapper implements ExceptionMapper<Throwable> {
                     ? Response.status(Response.Status.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ApplicationRealm\"")
                     : Response.status(Response.Status.FORBIDDEN);
             return respond(response, anonymous ? "Unauthorized" : "Forbidden", "this operation needs the role model-admin", null, null);
+        }
+        if (error instanceof NotSupportedException) {
+            return respond(Response.status(Response.Status.UNSUPPORTED_MEDIA_TYPE), "Unsupported Media Type",
+                    "send application/json, text/csv or multipart/form-data (part 'file') as the request's Content-Type", null, null);
         }
         if (error instanceof WebApplicationException web) {
             Response original = web.getResponse();
