@@ -57,6 +57,26 @@ final class ItSupport {
         }
     }
 
+    /**
+     * Announces a body of {@code length} bytes with {@code Expect: 100-continue}, as careful clients
+     * do for large uploads, and returns the server's answer without sending the body. (The JDK 17
+     * HttpClient hangs when a 100-continue request is refused, so this speaks HTTP/1.1 on a socket.)
+     */
+    static HttpResponse<String> announceOversizedBody(URI uri, String contentType, long length) {
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(60_000);
+            String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length
+                    + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return RawResponse.parse(answer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri));
     }
