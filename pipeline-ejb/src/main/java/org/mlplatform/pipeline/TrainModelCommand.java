@@ -18,6 +18,7 @@ import org.mlplatform.pipeline.preprocessing.ScalerKind;
 import org.mlplatform.pipeline.registry.ModelRepository;
 import org.mlplatform.pipeline.registry.PublishedVersion;
 import org.mlplatform.pipeline.training.ClassWeight;
+import org.mlplatform.pipeline.training.FitReport;
 
 /**
  * Trains a model version from CSV files into a model repository without a server, as the original
@@ -66,6 +67,12 @@ public final class TrainModelCommand {
             TrainingPipeline pipeline = new TrainingPipeline(request.parameters());
             TrainingRun run = pipeline.run(request, new ModelRepository(modelsDir));
             print(run, out);
+            FitReport report = run.model().classifier().report();
+            if (!report.converged()) {
+                err.printf(Locale.ROOT, "warning: the fit stopped at --max-iter %d with a gradient max-norm of %.2e, "
+                        + "above --tol %.1e, so it is short of the optimum; raise --max-iter%n",
+                        request.parameters().maxIter(), report.gradientMaxNorm(), request.parameters().tol());
+            }
             return 0;
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());

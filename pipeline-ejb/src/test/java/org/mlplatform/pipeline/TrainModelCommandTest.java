@@ -57,6 +57,17 @@ class TrainModelCommandTest {
     }
 
     @Test
+    void aFitStoppedByMaxIterIsPublishedWithAWarning() {
+        int exit = run("--train-data", data("train_data.csv"), "--train-labels", data("train_labels.csv"),
+                "--models-dir", models.toString(), "--cv-folds", "0", "--max-iter", "1");
+
+        assertEquals(0, exit);
+        String warning = err.toString(StandardCharsets.UTF_8);
+        assertTrue(warning.startsWith("warning: the fit stopped at --max-iter 1 with a gradient max-norm of "), warning);
+        assertTrue(warning.contains("raise --max-iter"), warning);
+    }
+
+    @Test
     void helpPrintsTheUsage() {
         assertEquals(0, run("--help"));
 
