@@ -118,9 +118,7 @@ public final class TrainingPipeline {
                                     CrossValidationResult cv, Metrics test) throws IOException {
         String fingerprint = trainingFingerprint(data);
         DatasetSummary dataset = DatasetSummary.of(data.fileSha256(), data.train());
-        ModelMetadata.Metrics metrics = new ModelMetadata.Metrics(cv == null ? 0 : cv.folds().size(),
-                cv == null ? null : byName(cv.meanAccuracy(), cv.meanLogLoss(), cv.meanRocAuc()),
-                test == null ? null : byName(test.accuracy(), test.logLoss(), test.rocAuc()));
+        ModelMetadata.Metrics metrics = ModelMetadata.Metrics.of(cv, test);
         return repository.publish(model, version -> {
             ModelProvenance provenance = new ModelProvenance(model, version, fingerprint, data.train().featureNames());
             byte[] onnx = new OnnxExporter().export(fitted, provenance);
@@ -132,16 +130,6 @@ public final class TrainingPipeline {
     /** Identifies what was trained on what: the input files' digests and the hyper-parameters. */
     private String trainingFingerprint(TrainingData data) {
         return ContentDigest.sha256((data.fileSha256() + " " + parameters).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, Double> byName(double accuracy, double logLoss, Double rocAuc) {
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("accuracy", accuracy);
-        metrics.put("logLoss", logLoss);
-        if (rocAuc != null) {
-            metrics.put("rocAuc", rocAuc);
-        }
-        return metrics;
     }
 
     private static void fingerprint(CsvSource source, Map<String, String> fingerprints) throws IOException {

@@ -37,6 +37,61 @@ class TrainModelCommandTest {
         assertTrue(Files.exists(models.resolve("churn/1/model.onnx")));
     }
 
+    @Test
+    void withoutDataOptionsTrainsTheDefaultDataSetWithItsTestFiles() {
+        String previous = System.setProperty("mlplatform.data.dir", DEFAULT_DATA.getParent().toString());
+        try {
+            int exit = run("--models-dir", models.toString(), "--cv-folds", "0");
+
+            assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+            String printed = out.toString(StandardCharsets.UTF_8);
+            assertTrue(printed.startsWith("published default version 1"), printed);
+            assertTrue(printed.contains("test (80 rows)"), printed);
+        } finally {
+            if (previous == null) {
+                System.clearProperty("mlplatform.data.dir");
+            } else {
+                System.setProperty("mlplatform.data.dir", previous);
+            }
+        }
+    }
+
+    @Test
+    void aFitStoppedByMaxIterIsPublishedWithAWarning() {
+        int exit = run("--train-data", data("train_data.csv"), "--train-labels", data("train_labels.csv"),
+                "--models-dir", models.toString(), "--cv-folds", "0", "--max-iter", "1");
+
+        assertEquals(0, exit);
+        String warning = err.toString(StandardCharsets.UTF_8);
+        assertTrue(warning.startsWith("warning: the fit stopped at --max-iter 1 with a gradient max-norm of "), warning);
+        assertTrue(warning.contains("raise --max-iter"), warning);
+    }
+
+    @Test
+    void helpPrintsTheUsage() {
+        assertEquals(0, run("--help"));
+
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("usage: train.sh"));
+    }
+
+    @Test
+    void anIntegerTooLargeForItsOptionIsRefusedRatherThanWrapped() {
+        int exit = run("--train-data", data("train_data.csv"), "--train-labels", data("train_labels.csv"),
+                "--models-dir", models.toString(), "--max-iter", "4294967297");
+
+        assertEquals(2, exit);
+        assertEquals("error: --max-iter is out of range, got 4294967297", err.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
+    void dataOptionsWithoutTrainDataAreRefused() {
+        int exit = run("--test-data", data("test_data.csv"), "--models-dir", models.toString());
+
+        assertEquals(2, exit);
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: --test-data needs --train-data"));
+        assertTrue(!Files.exists(models.resolve("default")), "no version folder");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--C|0|C must be a positive number",

@@ -10,6 +10,9 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +111,28 @@ class TrainingPipelineTest {
         Map<String, String> digests = pipeline.load(labelled("seed", "train"), labelled("seed", "test")).fileSha256();
         assertEquals(4, digests.size());
         digests.values().forEach(digest -> assertTrue(metadata.contains(digest), digest));
+    }
+
+    @Test
+    void publishesEachFoldsAndTheTestSetsScores() throws IOException {
+        TrainingParameters parameters = new TrainingParameters(1.0, ClassWeight.BALANCED, ScalerKind.ROBUST,
+                Resampling.NONE, 1e-8, 1000, 4, 42L);
+        TrainingRun run = new TrainingPipeline(parameters).run(requestFor("iris", parameters),
+                new ModelRepository(repositoryRoot));
+
+        JsonObject metrics;
+        try (JsonReader reader = Json.createReader(Files.newBufferedReader(
+                run.published().directory().resolve("metadata.json")))) {
+            metrics = reader.readObject().getJsonObject("metrics");
+        }
+        JsonObject cv = metrics.getJsonObject("cv");
+        assertEquals(4, cv.getInt("folds"));
+        assertEquals(run.crossValidation().meanLogLoss(), cv.getJsonNumber("logLoss").doubleValue());
+        assertEquals(120, cv.getJsonArray("perFold").stream().mapToInt(fold -> fold.asJsonObject().getInt("rows")).sum());
+        JsonObject test = metrics.getJsonObject("test");
+        assertEquals(30, test.getInt("rows"));
+        assertEquals(run.test().rocAuc(), test.getJsonNumber("rocAuc").doubleValue());
+        assertEquals(3, test.getJsonArray("confusionMatrix").size());
     }
 
     private static TrainingParameters parametersOf(ReferenceCase reference) {

@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
  *   <li>Labels are integers when every label parses as a {@code long} (classes in numeric order),
  *       otherwise strings (classes in lexicographic order).</li>
  *   <li>A labels file has one label per line; its first line is a header when it is not a number and
- *       either every other line is one, or the file has one more line than the features have rows.</li>
+ *       either every other line is one, or the file has one more line than the features have rows and
+ *       the first line's text does not occur again (so an extra label line is not taken for a header).</li>
  *   <li>Cells are separated by commas; double quotes are removed around header names and labels
  *       only, so a quoted cell cannot hold a comma.</li>
  * </ul>
@@ -103,7 +104,7 @@ public final class CsvDatasetReader {
             }
         }
         boolean header = !firstIsNumber && labels.count() > 1
-                && (othersAreNumbers || labels.count() == table.rows() + 1);
+                && (othersAreNumbers || labels.count() == table.rows() + 1 && labels.firstOccursOnce());
         if (header) {
             labels.dropFirst();
         }

@@ -44,6 +44,17 @@ final class LabelCollector {
         return distinct.get(codes[first + position]);
     }
 
+    /** Whether the first label kept occurs only once; a header name does, a class with one row is rare. */
+    boolean firstOccursOnce() {
+        int code = codes[first];
+        for (int i = first + 1; i < Math.min(added, codes.length); i++) {
+            if (codes[i] == code) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Forgets the first label: it was a header. */
     void dropFirst() {
         first++;

@@ -37,7 +37,8 @@ final class NumberCell {
                 return value;
             }
         } else if (!isNonFiniteWord(text)) {
-            throw invalid(fileName, lineNumber, column, "\"" + text + "\" is not a number");
+            String hint = text.indexOf(';') >= 0 || text.indexOf('\t') >= 0 ? " (cells are separated by commas)" : "";
+            throw invalid(fileName, lineNumber, column, "\"" + text + "\" is not a number" + hint);
         }
         throw invalid(fileName, lineNumber, column, "\"" + text + "\" is not a finite number");
     }

@@ -72,19 +72,29 @@ public final class Smote {
         return new Dataset(features, rows + synthetic, columns, labels, training.classes(), training.featureNames());
     }
 
-    /** The rows of one class and, computed when first asked for, each row's k nearest others. */
+    /**
+     * The rows of one class and, computed when first asked for, each row's k nearest others: brute force
+     * over a contiguous copy of the class's rows.
+     */
     private static final class ClassNeighbours {
-        private final Dataset data;
+        private static final int BLOCK = 4;
+
         private final int[] rows;
         private final int k;
+        private final int columns;
+        private final double[] points;
         private final int[][] nearest;
 
         ClassNeighbours(Dataset data, int classIndex, int k) {
-            this.data = data;
             this.rows = IntStream.range(0, data.rows())
                     .filter(i -> data.labels()[i] == classIndex)
                     .toArray();
             this.k = k;
+            this.columns = data.columns();
+            this.points = new double[rows.length * columns];
+            for (int member = 0; member < rows.length; member++) {
+                System.arraycopy(data.features(), rows[member] * columns, points, member * columns, columns);
+            }
             this.nearest = new int[rows.length][];
         }
 
@@ -104,12 +114,16 @@ public final class Smote {
             int[] best = new int[k];
             double[] bestDistance = new double[k];
             Arrays.fill(bestDistance, Double.POSITIVE_INFINITY);
-            for (int other = 0; other < rows.length; other++) {
-                if (other == member) {
-                    continue;
-                }
-                double distance = squaredDistance(rows[member], rows[other]);
-                if (distance < bestDistance[k - 1]) {
+            double[] distances = new double[BLOCK];
+            for (int first = 0; first < rows.length; first += BLOCK) {
+                int count = Math.min(BLOCK, rows.length - first);
+                squaredDistances(member, first, count, distances);
+                for (int i = 0; i < count; i++) {
+                    int other = first + i;
+                    double distance = distances[i];
+                    if (other == member || !(distance < bestDistance[k - 1])) {
+                        continue;
+                    }
                     int at = k - 1;
                     while (at > 0 && distance < bestDistance[at - 1]) {
                         best[at] = best[at - 1];
@@ -123,15 +137,47 @@ public final class Smote {
             return best;
         }
 
-        private double squaredDistance(int a, int b) {
-            double[] x = data.features();
-            int columns = data.columns();
-            double sum = 0;
-            for (int c = 0; c < columns; c++) {
-                double d = x[a * columns + c] - x[b * columns + c];
-                sum += d * d;
+        /**
+         * Squared distances from {@code member} to {@code count} consecutive members from {@code first}. Four
+         * at a time, so that four independent sums overlap in the CPU; each is still summed column by column.
+         */
+        private void squaredDistances(int member, int first, int count, double[] distances) {
+            int a = member * columns;
+            if (count < BLOCK) {
+                for (int i = 0; i < count; i++) {
+                    int b = (first + i) * columns;
+                    double sum = 0;
+                    for (int c = 0; c < columns; c++) {
+                        double d = points[a + c] - points[b + c];
+                        sum += d * d;
+                    }
+                    distances[i] = sum;
+                }
+                return;
             }
-            return sum;
+            int b0 = first * columns;
+            int b1 = b0 + columns;
+            int b2 = b1 + columns;
+            int b3 = b2 + columns;
+            double sum0 = 0;
+            double sum1 = 0;
+            double sum2 = 0;
+            double sum3 = 0;
+            for (int c = 0; c < columns; c++) {
+                double value = points[a + c];
+                double d0 = value - points[b0 + c];
+                double d1 = value - points[b1 + c];
+                double d2 = value - points[b2 + c];
+                double d3 = value - points[b3 + c];
+                sum0 += d0 * d0;
+                sum1 += d1 * d1;
+                sum2 += d2 * d2;
+                sum3 += d3 * d3;
+            }
+            distances[0] = sum0;
+            distances[1] = sum1;
+            distances[2] = sum2;
+            distances[3] = sum3;
         }
     }
 }

@@ -14,6 +14,7 @@ import org.mlplatform.pipeline.PipelineModel;
 import org.mlplatform.pipeline.TrainingParameters;
 import org.mlplatform.pipeline.dataset.ClassLabels;
 import org.mlplatform.pipeline.dataset.Dataset;
+import org.mlplatform.pipeline.evaluation.CrossValidationResult;
 import org.mlplatform.pipeline.onnx.ModelProvenance;
 import org.mlplatform.pipeline.preprocessing.FittedScaler;
 import org.mlplatform.pipeline.preprocessing.Resampling;
@@ -138,15 +139,52 @@ public record ModelMetadata(int formatVersion, String model, int version, String
     }
 
     /**
-     * Metrics by name ({@code accuracy}, {@code logLoss}, {@code rocAuc}, ...); {@code cv} holds the
-     * means over {@code cvFolds} folds. Either map may be null when it was not computed.
+     * How the fitted pipeline scored: cross-validation on the training rows and the test set, each
+     * null when it was not run.
      */
-    @JsonbPropertyOrder({"cvFolds", "cv", "test"})
-    public record Metrics(int cvFolds, Map<String, Double> cv, Map<String, Double> test) {
+    @JsonbPropertyOrder({"cv", "test"})
+    public record Metrics(CrossValidation cv, Scores test) {
 
-        public Metrics {
-            cv = cv == null ? null : sorted(cv);
-            test = test == null ? null : sorted(test);
+        /** Null when there is neither. */
+        public static Metrics of(CrossValidationResult cv, org.mlplatform.pipeline.evaluation.Metrics test) {
+            if (cv == null && test == null) {
+                return null;
+            }
+            return new Metrics(cv == null ? null : CrossValidation.of(cv), test == null ? null : Scores.of(test));
+        }
+    }
+
+    /**
+     * @param folds    number of folds
+     * @param accuracy unweighted mean over the folds, as are {@code logLoss} and {@code rocAuc}
+     * @param rocAuc   null when a fold has none (a class missing from its validation rows)
+     * @param perFold  each fold's validation scores, in fold order
+     */
+    @JsonbPropertyOrder({"folds", "accuracy", "logLoss", "rocAuc", "perFold"})
+    public record CrossValidation(int folds, double accuracy, double logLoss, Double rocAuc, List<Scores> perFold) {
+
+        public CrossValidation {
+            perFold = List.copyOf(perFold);
+        }
+
+        public static CrossValidation of(CrossValidationResult cv) {
+            return new CrossValidation(cv.folds().size(), cv.meanAccuracy(), cv.meanLogLoss(), cv.meanRocAuc(),
+                    cv.folds().stream().map(Scores::of).toList());
+        }
+    }
+
+    /**
+     * The scores of one set of rows, as {@link org.mlplatform.pipeline.evaluation.Metrics} computes them.
+     *
+     * @param rocAuc          null when a class has no rows here
+     * @param confusionMatrix {@code [true class][predicted class]} row counts, classes in {@code classes} order
+     */
+    @JsonbPropertyOrder({"rows", "accuracy", "logLoss", "rocAuc", "confusionMatrix"})
+    public record Scores(int rows, double accuracy, double logLoss, Double rocAuc, int[][] confusionMatrix) {
+
+        public static Scores of(org.mlplatform.pipeline.evaluation.Metrics metrics) {
+            return new Scores(metrics.rows(), metrics.accuracy(), metrics.logLoss(), metrics.rocAuc(),
+                    metrics.confusionMatrix());
         }
     }
 

@@ -177,6 +177,8 @@ class CsvDatasetReaderTest {
                 () -> read("1,2\n0x1p3,4\n", "0\n1\n"));
         assertMessage("test.csv line 2, column 2: \"4d\" is not a number",
                 () -> read("a,b\n3,4d\n5,6\n", "0\n1\n"));
+        assertMessage("test.csv line 2, column 1: \"3;4\" is not a number (cells are separated by commas)",
+                () -> read("a;b\n3;4\n", "0\n"));
     }
 
     @ParameterizedTest
@@ -237,6 +239,10 @@ class CsvDatasetReaderTest {
                 () -> read("1\n2\n3\n", "0\n1\n0\n1\n"));
         assertMessage("labels.csv has 0 labels but test.csv has 3 data rows",
                 () -> read("1\n2\n3\n", ""));
+
+        // one line too many whose first line is a class, not a header
+        assertMessage("labels.csv has 4 labels but test.csv has 3 data rows",
+                () -> read("1\n2\n3\n", "yes\nno\nyes\nno\n"));
     }
 
     @Test

@@ -7,25 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.json.JsonObject;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mlplatform.pipeline.dataset.Dataset;
 import org.mlplatform.pipeline.reference.ReferenceFiles;
 
 class MetricsTest {
 
-    static Stream<Arguments> referenceModels() {
-        return ReferenceFiles.SETS.stream().flatMap(set -> Stream.of("raw_C1", "raw_C0p1", "robust_balanced_C1",
-                "standard_C1").map(config -> Arguments.of(set, config)));
+    static List<String> referenceCases() {
+        return ReferenceFiles.cases();
     }
 
     @ParameterizedTest
-    @MethodSource("referenceModels")
-    void matchesScikitLearnOnTheReferenceTestSets(String set, String config) {
-        JsonObject expected = ReferenceFiles.expected(set, config).getJsonObject("test");
+    @MethodSource("referenceCases")
+    void matchesScikitLearnOnTheReferenceTestSets(String referenceCase) {
+        JsonObject expected = ReferenceFiles.expected(referenceCase).getJsonObject("test");
+        String set = ReferenceFiles.setOf(referenceCase);
         Dataset test = ReferenceFiles.test(set, ReferenceFiles.training(set).classes());
 
         Metrics metrics = Metrics.of(test.labels(), ReferenceFiles.matrix(expected.getJsonArray("predict_proba")));

@@ -3,41 +3,32 @@ package org.mlplatform.pipeline.preprocessing;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mlplatform.pipeline.dataset.ClassLabels;
 import org.mlplatform.pipeline.dataset.Dataset;
+import org.mlplatform.pipeline.reference.ReferenceCase;
 import org.mlplatform.pipeline.reference.ReferenceFiles;
 
 class ScalersTest {
 
-    static final List<String> SETS = ReferenceFiles.SETS;
-
-    @ParameterizedTest
-    @FieldSource("SETS")
-    void robustMatchesScikitLearnsRobustScaler(String set) {
-        JsonObject expected = ReferenceFiles.expected(set, "robust_balanced_C1").getJsonObject("scaler");
-
-        FittedScaler scaler = Scalers.fit(ScalerKind.ROBUST, ReferenceFiles.training(set));
-
-        assertEquals(ScalerKind.ROBUST, scaler.kind());
-        assertArrayEquals(ReferenceFiles.doubles(expected.getJsonArray("center_")), scaler.center(), 1e-12);
-        assertArrayEquals(ReferenceFiles.doubles(expected.getJsonArray("scale_")), scaler.scale(), 1e-12);
+    /** The reference cases with a robust or a standard scaler, fitted by scikit-learn. */
+    static List<ReferenceCase> scaledCases() {
+        return ReferenceCase.all().stream().filter(c -> c.optimum().scaler().kind() != ScalerKind.NONE).toList();
     }
 
-    @ParameterizedTest
-    @FieldSource("SETS")
-    void standardMatchesScikitLearnsStandardScaler(String set) {
-        JsonObject expected = ReferenceFiles.expected(set, "standard_C1").getJsonObject("scaler");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scaledCases")
+    void matchesScikitLearnsFittedScaler(ReferenceCase reference) {
+        FittedScaler expected = reference.optimum().scaler();
 
-        FittedScaler scaler = Scalers.fit(ScalerKind.STANDARD, ReferenceFiles.training(set));
+        FittedScaler scaler = Scalers.fit(expected.kind(), ReferenceFiles.training(reference.set()));
 
-        assertEquals(ScalerKind.STANDARD, scaler.kind());
-        assertArrayEquals(ReferenceFiles.doubles(expected.getJsonArray("mean_")), scaler.center(), 1e-12);
-        assertArrayEquals(ReferenceFiles.doubles(expected.getJsonArray("scale_")), scaler.scale(), 1e-12);
+        assertEquals(expected.kind(), scaler.kind());
+        assertArrayEquals(expected.center(), scaler.center(), 1e-12);
+        assertArrayEquals(expected.scale(), scaler.scale(), 1e-12);
     }
 
     @Test

@@ -25,8 +25,6 @@ import org.mlplatform.pipeline.dataset.Dataset;
  */
 public final class ReferenceFiles {
 
-    public static final List<String> SETS = List.of("seed", "breast_cancer", "iris");
-
     private ReferenceFiles() {
     }
 

@@ -11,6 +11,8 @@ import org.mlplatform.pipeline.PipelineModel;
 import org.mlplatform.pipeline.TrainingParameters;
 import org.mlplatform.pipeline.dataset.ClassLabels;
 import org.mlplatform.pipeline.dataset.Dataset;
+import org.mlplatform.pipeline.evaluation.CrossValidationResult;
+import org.mlplatform.pipeline.evaluation.Metrics;
 import org.mlplatform.pipeline.onnx.ModelProvenance;
 import org.mlplatform.pipeline.onnx.OnnxExporter;
 import org.mlplatform.pipeline.reference.ReferenceCase;
@@ -24,6 +26,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** metadata.json as the inference service reads it: with JSON-P, by the documented field names. */
 class ModelMetadataTest {
@@ -83,10 +86,24 @@ class ModelMetadataTest {
         assertEquals(120, dataset.getInt("rows"));
         assertEquals(40, dataset.getJsonObject("classCounts").getInt("2"));
 
-        JsonObject metrics = json.getJsonObject("metrics");
-        assertEquals(5, metrics.getInt("cvFolds"));
-        assertEquals(0.95, metrics.getJsonObject("cv").getJsonNumber("accuracy").doubleValue());
-        assertEquals(0.9, metrics.getJsonObject("test").getJsonNumber("rocAuc").doubleValue());
+        JsonObject cv = json.getJsonObject("metrics").getJsonObject("cv");
+        assertEquals(2, cv.getInt("folds"));
+        assertEquals(0.85, cv.getJsonNumber("accuracy").doubleValue(), 1e-15);
+        assertEquals(0.3, cv.getJsonNumber("logLoss").doubleValue(), 1e-15);
+        assertEquals(0.9, cv.getJsonNumber("rocAuc").doubleValue(), 1e-15);
+        assertEquals(2, cv.getJsonArray("perFold").size());
+        JsonObject secondFold = cv.getJsonArray("perFold").getJsonObject(1);
+        assertEquals(60, secondFold.getInt("rows"));
+        assertEquals(0.8, secondFold.getJsonNumber("accuracy").doubleValue());
+        assertEquals(0.4, secondFold.getJsonNumber("logLoss").doubleValue());
+        assertEquals(0.85, secondFold.getJsonNumber("rocAuc").doubleValue());
+        assertEquals(array("[[20,0,0],[0,16,4],[0,8,12]]"), secondFold.getJsonArray("confusionMatrix"));
+        JsonObject test = json.getJsonObject("metrics").getJsonObject("test");
+        assertEquals(30, test.getInt("rows"));
+        assertEquals(0.9, test.getJsonNumber("accuracy").doubleValue());
+        assertEquals(0.25, test.getJsonNumber("logLoss").doubleValue());
+        assertEquals(0.97, test.getJsonNumber("rocAuc").doubleValue());
+        assertEquals(array("[[10,0,0],[0,9,1],[0,2,8]]"), test.getJsonArray("confusionMatrix"));
 
         JsonObject onnxSection = json.getJsonObject("onnx");
         assertEquals(ContentDigest.sha256(onnx), onnxSection.getString("sha256"));
@@ -128,6 +145,25 @@ class ModelMetadataTest {
     }
 
     @Test
+    void aMissingRocAucIsLeftOutAndOnlyTheTestSetMayBeScored() throws IOException {
+        PipelineModel model = ReferenceCase.of("seed__raw_C1").optimum();
+        ModelProvenance provenance = new ModelProvenance("seed", 1, "fp", List.of());
+        byte[] onnx = new OnnxExporter().export(model, provenance);
+        Metrics oneClassOnly = new Metrics(5, 0.8, 0.5, null, new int[][] {{4, 1}, {0, 0}});
+
+        ModelMetadata metadata = ModelMetadata.describe(model, provenance, onnx,
+                ModelMetadata.Params.of(TrainingParameters.defaults()),
+                new ModelMetadata.DatasetSummary(Map.of(), 400, Map.of("0", 200, "1", 200)),
+                ModelMetadata.Metrics.of(null, oneClassOnly), CREATED);
+
+        JsonObject metrics = parse(MetadataJson.write(metadata)).getJsonObject("metrics");
+        assertFalse(metrics.containsKey("cv"));
+        assertFalse(metrics.getJsonObject("test").containsKey("rocAuc"));
+        assertEquals(5, metrics.getJsonObject("test").getInt("rows"));
+        assertNull(ModelMetadata.Metrics.of(null, null));
+    }
+
+    @Test
     void readingAndWritingAgainGivesTheSameBytes() throws IOException {
         PipelineModel model = ReferenceCase.of("breast_cancer__standard_C1").optimum();
         ModelProvenance provenance = new ModelProvenance("bc", 3, "fp", List.of());
@@ -153,7 +189,10 @@ class ModelMetadataTest {
     private static ModelMetadata describe(PipelineModel model, ModelProvenance provenance, byte[] onnx) {
         return ModelMetadata.describe(model, provenance, onnx, ModelMetadata.Params.of(TrainingParameters.defaults()),
                 new ModelMetadata.DatasetSummary(Map.of("train_data.csv", "ab12"), 120, Map.of("0", 40, "1", 40, "2", 40)),
-                new ModelMetadata.Metrics(5, Map.of("accuracy", 0.95, "logLoss", 0.2), Map.of("rocAuc", 0.9)), CREATED);
+                ModelMetadata.Metrics.of(new CrossValidationResult(List.of(
+                                new Metrics(60, 0.9, 0.2, 0.95, new int[][] {{20, 0, 0}, {0, 18, 2}, {0, 4, 16}}),
+                                new Metrics(60, 0.8, 0.4, 0.85, new int[][] {{20, 0, 0}, {0, 16, 4}, {0, 8, 12}}))),
+                        new Metrics(30, 0.9, 0.25, 0.97, new int[][] {{10, 0, 0}, {0, 9, 1}, {0, 2, 8}})), CREATED);
     }
 
     private static JsonObject parse(byte[] json) {

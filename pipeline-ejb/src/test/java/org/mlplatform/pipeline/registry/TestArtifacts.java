@@ -2,6 +2,7 @@ package org.mlplatform.pipeline.registry;
 
 import org.mlplatform.pipeline.PipelineModel;
 import org.mlplatform.pipeline.TrainingParameters;
+import org.mlplatform.pipeline.evaluation.Metrics;
 import org.mlplatform.pipeline.onnx.ModelProvenance;
 import org.mlplatform.pipeline.onnx.OnnxExporter;
 import org.mlplatform.pipeline.reference.ReferenceCase;
@@ -35,7 +36,7 @@ final class TestArtifacts {
         ModelMetadata metadata = ModelMetadata.describe(MODEL, provenance, onnx,
                 ModelMetadata.Params.of(TrainingParameters.defaults()),
                 new ModelMetadata.DatasetSummary(Map.of("train_data.csv", "00ff"), 400, Map.of("0", 200, "1", 200)),
-                new ModelMetadata.Metrics(5, Map.of("accuracy", 0.75, "rocAuc", 0.8), Map.of("accuracy", 0.7)),
+                ModelMetadata.Metrics.of(null, new Metrics(80, 0.7, 0.6, 0.8, new int[][] {{28, 12}, {12, 28}})),
                 Instant.parse("2026-11-27T12:00:00Z"));
         return new ModelArtifacts(onnx, metadata);
     }
