@@ -8,7 +8,8 @@
 # default dataset (models/data/default/) through the builder's REST API and waits for it.
 #
 # Usage: ./run.sh [--port-offset N] [--no-build]
-# Environment: MLPLATFORM_MODELS_DIR (default ./models), MLPLATFORM_DATA_DIR (default ./models/data)
+# Environment: MLPLATFORM_MODELS_DIR (default ./models), MLPLATFORM_DATA_DIR (default: data/ in the
+# models folder)
 set -euo pipefail
 
 project_dir=$(cd "$(dirname "$0")" && pwd)
@@ -20,7 +21,7 @@ port_offset=0
 build=true
 while [ $# -gt 0 ]; do
     case "$1" in
-        --port-offset) port_offset=$2; shift 2 ;;
+        --port-offset) port_offset=${2:-}; shift $(( $# > 1 ? 2 : 1 )) ;;
         --port-offset=*) port_offset=${1#*=}; shift ;;
         --no-build) build=false; shift ;;
         -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;

@@ -1,0 +1,90 @@
+package org.mlplatform.inference.models.boundary;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mlplatform.inference.models.control.ModelLoader;
+import org.mlplatform.inference.models.control.ModelRepositoryReader;
+import org.mlplatform.inference.models.control.OnnxSessionFactory;
+import org.mlplatform.inference.models.control.RepositorySynchronizer;
+import org.mlplatform.inference.models.control.ServedModels;
+
+/**
+ * Keeps the served models in line with the repository: loads everything at deployment (so the
+ * deployment is ready when it finishes), rescans every {@code mlplatform.inference.scan-interval-seconds}
+ * (which covers a server without the model-events topic), and applies model events and admin reloads
+ * at once. The synchroniser serialises the work itself, so the bean needs no container lock.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class RepositoryWatcher {
+
+    private static final Logger LOG = Logger.getLogger(RepositoryWatcher.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "mlplatform.models.dir", defaultValue = "models")
+    String modelsDir;
+
+    @Inject
+    @ConfigProperty(name = "mlplatform.inference.scan-interval-seconds", defaultValue = "10")
+    long scanIntervalSeconds;
+
+    @Inject
+    @ConfigProperty(name = "mlplatform.inference.versions-per-model", defaultValue = "3")
+    int versionsPerModel;
+
+    @Inject
+    ServedModels served;
+
+    @Resource
+    TimerService timers;
+
+    private RepositorySynchronizer synchronizer;
+
+    @PostConstruct
+    void start() {
+        ModelRepositoryReader repository = new ModelRepositoryReader(Path.of(modelsDir).toAbsolutePath());
+        synchronizer = new RepositorySynchronizer(repository, new ModelLoader(repository, new OnnxSessionFactory(), Clock.systemUTC()),
+                served, versionsPerModel);
+        LOG.info(() -> "serving models from " + repository.root() + ", rescanning every " + scanIntervalSeconds + " s");
+        synchronizer.synchronizeAll();
+        if (scanIntervalSeconds > 0) {
+            long interval = scanIntervalSeconds * 1000;
+            timers.createIntervalTimer(interval, interval, new TimerConfig(null, false));
+        }
+    }
+
+    @Timeout
+    void scan() {
+        synchronizer.synchronizeAll();
+    }
+
+    /** A version was published or an alias moved: apply it now, retrying versions that failed before. */
+    public void modelChanged(String model) {
+        synchronizer.reload(model);
+    }
+
+    public void reload(String model) {
+        synchronizer.reload(model);
+    }
+
+    @PreDestroy
+    void stop() {
+        served.clear();
+    }
+}

@@ -1,0 +1,183 @@
+package org.mlplatform.inference.predictions.boundary;
+
+import java.io.InputStream;
+import java.util.Set;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mlplatform.inference.models.control.LoadedVersion;
+import org.mlplatform.inference.models.control.ModelLease;
+import org.mlplatform.inference.models.control.ModelState;
+import org.mlplatform.inference.models.control.ServedModels;
+import org.mlplatform.inference.models.control.VersionSelector;
+import org.mlplatform.inference.models.entity.ModelSignature;
+import org.mlplatform.inference.predictions.control.OipInferRequest;
+
+/**
+ * The Open Inference Protocol (KServe V2) REST API, so KServe and Triton HTTP clients work
+ * unchanged. Errors come back as {@code {"error": "..."}} (see {@link ErrorResponseMapper}).
+ */
+@Path("v2")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "open-inference-protocol")
+public class OpenInferenceProtocolResource {
+
+    private static final Set<String> OUTPUTS = Set.of(ModelSignature.LABEL_OUTPUT, ModelSignature.PROBABILITIES_OUTPUT);
+    private static final String PLATFORM = "onnxruntime_onnx";
+
+    @Inject
+    ServedModels models;
+
+    @Inject
+    RequestReaders readers;
+
+    @EJB
+    Predictor predictor;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Operation(summary = "Server metadata")
+    public JsonObject server() {
+        return Json.createObjectBuilder()
+                .add("name", "mlplatform-inference")
+                .add("version", "1.0")
+                .add("extensions", Json.createArrayBuilder())
+                .build();
+    }
+
+    @GET
+    @Path("health/live")
+    @Operation(summary = "Server liveness: 200 while the service answers")
+    public JsonObject live() {
+        return Json.createObjectBuilder().add("live", true).build();
+    }
+
+    @GET
+    @Path("health/ready")
+    @Operation(summary = "Server readiness: 200 when at least one model version is loaded and warmed up, else 503",
+            description = "Agrees with the MicroProfile readiness check.")
+    public Response ready() {
+        boolean ready = models.anyVersionLoaded();
+        return Response.status(ready ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
+                .entity(Json.createObjectBuilder().add("ready", ready).build())
+                .build();
+    }
+
+    @GET
+    @Path("models/{model}")
+    @Operation(summary = "Model metadata of the latest loaded version")
+    public JsonObject model(@PathParam("model") String model) {
+        return metadata(model, VersionSelector.LATEST);
+    }
+
+    @GET
+    @Path("models/{model}/versions/{version}")
+    @Operation(summary = "Model metadata of one version (a number or an alias such as 'production')")
+    public JsonObject modelVersion(@PathParam("model") String model, @PathParam("version") String version) {
+        return metadata(model, PredictionsResource.selector(version));
+    }
+
+    @GET
+    @Path("models/{model}/ready")
+    @Operation(summary = "Model readiness: 200 when a version is loaded, 404 when not")
+    public JsonObject modelReady(@PathParam("model") String model) {
+        return readiness(model, VersionSelector.LATEST);
+    }
+
+    @GET
+    @Path("models/{model}/versions/{version}/ready")
+    @Operation(summary = "Model version readiness: 200 when loaded, 404 when not")
+    public JsonObject modelVersionReady(@PathParam("model") String model, @PathParam("version") String version) {
+        return readiness(model, PredictionsResource.selector(version));
+    }
+
+    @POST
+    @Path("models/{model}/infer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Inference with the latest loaded version")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one row",
+            value = "{\"id\": \"42\", \"inputs\": [{\"name\": \"input\", \"shape\": [1, 10], \"datatype\": \"FP32\","
+                    + " \"data\": [-1.37, 0.20, 0.14, 1.65, -1.76, -0.78, 0.97, -1.11, 2.39, -1.18]}]}")))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one row",
+            value = "{\"model_name\":\"default\",\"model_version\":\"3\",\"id\":\"42\",\"outputs\":["
+                    + "{\"name\":\"label\",\"datatype\":\"INT64\",\"shape\":[1],\"data\":[1]},"
+                    + "{\"name\":\"probabilities\",\"datatype\":\"FP32\",\"shape\":[1,2],\"data\":[0.1234,0.8766]}]}")))
+    @APIResponse(responseCode = "400", description = "{\"error\": \"...\"} for a request that does not fit the model")
+    @APIResponse(responseCode = "404", description = "{\"error\": \"...\"} for an unknown model or version")
+    public String infer(@PathParam("model") String model, InputStream body) {
+        return infer(model, VersionSelector.LATEST, body);
+    }
+
+    @POST
+    @Path("models/{model}/versions/{version}/infer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Inference with one version (a number or an alias such as 'production')")
+    public String inferVersion(@PathParam("model") String model, @PathParam("version") String version, InputStream body) {
+        return infer(model, PredictionsResource.selector(version), body);
+    }
+
+    private String infer(String model, VersionSelector selector, InputStream body) {
+        readers.limits().checkDeclaredLength(headers.getLength());
+        try (ModelLease lease = models.lease(model, selector)) {
+            LoadedVersion loaded = lease.version();
+            ModelSignature signature = loaded.session().signature();
+            OipInferRequest request = readers.oip().read(body, signature.inputName(), signature.featureCount(), OUTPUTS);
+            return PredictionDocuments.oipResponse(model, loaded.version(), request,
+                    PredictionsResource.run(predictor, lease, request.features()));
+        }
+    }
+
+    private JsonObject metadata(String model, VersionSelector selector) {
+        try (ModelLease lease = models.lease(model, selector)) {
+            ModelSignature signature = lease.version().session().signature();
+            JsonArrayBuilder versions = Json.createArrayBuilder();
+            models.state(model).map(ModelState::loaded).ifPresent(loaded -> loaded.keySet().forEach(v -> versions.add(v.toString())));
+            return Json.createObjectBuilder()
+                    .add("name", model)
+                    .add("versions", versions)
+                    .add("platform", PLATFORM)
+                    .add("inputs", Json.createArrayBuilder().add(tensor(signature.inputName(), "FP32", -1, signature.featureCount())))
+                    .add("outputs", Json.createArrayBuilder()
+                            .add(tensor(ModelSignature.LABEL_OUTPUT, signature.stringLabels() ? "BYTES" : "INT64", -1))
+                            .add(tensor(ModelSignature.PROBABILITIES_OUTPUT, "FP32", -1, signature.classCount())))
+                    .build();
+        }
+    }
+
+    private JsonObject readiness(String model, VersionSelector selector) {
+        try (ModelLease lease = models.lease(model, selector)) {
+            return Json.createObjectBuilder().add("name", model).add("version", Integer.toString(lease.version().version()))
+                    .add("ready", true).build();
+        }
+    }
+
+    private static JsonObject tensor(String name, String datatype, long... shape) {
+        JsonArrayBuilder dimensions = Json.createArrayBuilder();
+        for (long dimension : shape) {
+            dimensions.add(dimension);
+        }
+        return Json.createObjectBuilder().add("name", name).add("datatype", datatype).add("shape", dimensions).build();
+    }
+}

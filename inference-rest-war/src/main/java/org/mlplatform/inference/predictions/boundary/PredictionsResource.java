@@ -1,0 +1,147 @@
+package org.mlplatform.inference.predictions.boundary;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.function.Function;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mlplatform.inference.models.control.InferenceException;
+import org.mlplatform.inference.models.control.LoadedVersion;
+import org.mlplatform.inference.models.control.ModelLease;
+import org.mlplatform.inference.models.control.ServedModels;
+import org.mlplatform.inference.models.control.VersionSelector;
+import org.mlplatform.inference.models.entity.ModelMetadata;
+import org.mlplatform.inference.models.entity.Predictions;
+import org.mlplatform.inference.predictions.control.FeatureMatrix;
+import org.mlplatform.inference.predictions.control.InvalidInputException;
+
+/** {@code POST /api/models/{model}/predict}: rows as JSON, CSV or a multipart CSV upload. */
+@Path("api/models/{model}/predict")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "predictions")
+public class PredictionsResource {
+
+    static final String TEXT_CSV = "text/csv";
+    private static final String EXAMPLE_RESPONSE =
+            "{\"model\":\"default\",\"version\":3,\"predictions\":[1,0],\"probabilities\":[[0.1234,0.8766],[0.9012,0.0988]]}";
+
+    @Inject
+    ServedModels models;
+
+    @Inject
+    RequestReaders readers;
+
+    @EJB
+    Predictor predictor;
+
+    @Context
+    HttpHeaders headers;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Predict rows sent as JSON",
+            description = "One array of feature values per row, in the order the model was trained on.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "two rows",
+            value = "{\"instances\": [[-1.37, 0.20, 0.14, 1.65, -1.76, -0.78, 0.97, -1.11, 2.39, -1.18],"
+                    + " [0.03, 0.56, 0.88, 0.72, -0.46, 0.91, -0.75, -0.53, 0.46, 1.51]]}")))
+    @APIResponse(responseCode = "200", description = "Labels and class probabilities, one per row",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "two rows", value = EXAMPLE_RESPONSE)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, wrong feature count, non-numeric value or empty batch (problem+json naming row and column)")
+    @APIResponse(responseCode = "404", description = "Unknown model or version")
+    @APIResponse(responseCode = "413", description = "More rows or bytes than the configured limits")
+    @APIResponse(responseCode = "503", description = "All inference slots busy; retry after the Retry-After seconds")
+    public String predictJson(@PathParam("model") String model, @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
+                              InputStream body) {
+        readers.limits().checkDeclaredLength(headers.getLength());
+        return predict(model, version, metadata -> readers.json().read(body, metadata.featureCount()));
+    }
+
+    @POST
+    @Consumes(TEXT_CSV)
+    @Operation(summary = "Predict rows sent as CSV", description = "Headerless, or with the training header (its names must match the model's).")
+    @RequestBody(content = @Content(mediaType = TEXT_CSV, examples = @ExampleObject(name = "headerless",
+            value = "-1.37,0.20,0.14,1.65,-1.76,-0.78,0.97,-1.11,2.39,-1.18\n0.03,0.56,0.88,0.72,-0.46,0.91,-0.75,-0.53,0.46,1.51\n")))
+    @APIResponse(responseCode = "200", description = "Labels and class probabilities, one per row",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "two rows", value = EXAMPLE_RESPONSE)))
+    public String predictCsv(@PathParam("model") String model, @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
+                             InputStream body) {
+        readers.limits().checkDeclaredLength(headers.getLength());
+        return predict(model, version, metadata -> readers.csv().read(body, metadata.featureCount(), metadata.featureNames()));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Predict rows of an uploaded CSV file", description = "The CSV goes in the form part named 'file'.")
+    public String predictUpload(@PathParam("model") String model, @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
+                                @FormParam("file") EntityPart file) {
+        readers.limits().checkDeclaredLength(headers.getLength());
+        if (file == null) {
+            throw InvalidInputException.badRequest("Missing file", "the multipart body needs a part named 'file' holding the CSV");
+        }
+        return predict(model, version, metadata -> {
+            try (InputStream content = file.getContent()) {
+                return readers.csv().read(content, metadata.featureCount(), metadata.featureNames());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    static final String VERSION_DOC = "A version number, an alias such as 'production', or nothing for the latest loaded version";
+
+    private String predict(String model, String version, Function<ModelMetadata, FeatureMatrix> read) {
+        try (ModelLease lease = models.lease(model, selector(version))) {
+            LoadedVersion loaded = lease.version();
+            FeatureMatrix features = read.apply(loaded.metadata());
+            return PredictionDocuments.predictions(model, loaded.version(), run(predictor, lease, features));
+        }
+    }
+
+    static VersionSelector selector(String version) {
+        try {
+            return VersionSelector.parse(version);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.badRequest("Invalid version", e.getMessage());
+        }
+    }
+
+    /**
+     * A pool acquisition timeout reaches the caller as a bare {@link EJBException} (no cause); a
+     * failure inside the bean would carry its cause. Only the former means "busy, retry".
+     */
+    static Predictions run(Predictor predictor, ModelLease lease, FeatureMatrix features) {
+        try {
+            return predictor.predict(lease, features);
+        } catch (EJBException e) {
+            if (e.getCause() == null) {
+                throw new ServiceUnavailableException("all inference slots are busy; retry shortly", 1L);
+            }
+            throw e;
+        } catch (InferenceException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.mlplatform.inference.predictions.boundary;
+
+import jakarta.ejb.Stateless;
+
+import org.mlplatform.inference.models.control.InferenceException;
+import org.mlplatform.inference.models.control.ModelLease;
+import org.mlplatform.inference.models.entity.Predictions;
+import org.mlplatform.inference.predictions.control.FeatureMatrix;
+
+/**
+ * Runs one inference. Its instance pool (strict-max-pool {@code inference-predictor-pool}, bound in
+ * jboss-ejb3.xml, sized and timed by the server configuration) bounds how many inferences run at
+ * once; a caller that gets no instance within the pool's acquisition timeout is refused with 503.
+ * <p>
+ * Pooled instances hold no session of their own: all of them share the version's one
+ * {@code OrtSession}, whose {@code run} is thread-safe. Measured on 2 cores (docs/benchmarks.md),
+ * one shared session gives the same throughput as one session per instance, while per-instance
+ * sessions would multiply memory and load time by the pool size and make the hot swap reload
+ * every instance.
+ */
+@Stateless
+public class Predictor {
+
+    public Predictions predict(ModelLease lease, FeatureMatrix features) throws InferenceException {
+        return lease.version().session().run(features.values(), features.rows());
+    }
+}

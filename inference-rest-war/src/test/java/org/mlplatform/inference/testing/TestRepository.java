@@ -1,0 +1,77 @@
+package org.mlplatform.inference.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * Publishes test versions into a model repository folder the way pipeline-ejb's registry does:
+ * write into a temporary sibling folder, then rename it to the version number.
+ */
+public record TestRepository(Path root) {
+
+    public void publish(String model, int version, byte[] onnx, int featureCount, int classCount, List<String> featureNames) {
+        publish(model, version, onnx, sha256(onnx), featureCount, classCount, featureNames);
+    }
+
+    /** Publishes with a stated checksum that may differ from the file's, to test verification. */
+    public void publish(String model, int version, byte[] onnx, String statedSha256, int featureCount, int classCount,
+                        List<String> featureNames) {
+        try {
+            Path modelDir = Files.createDirectories(root.resolve(model));
+            Path staging = Files.createTempDirectory(modelDir, ".publish-");
+            Files.write(staging.resolve("model.onnx"), onnx);
+            JsonArrayBuilder classes = Json.createArrayBuilder();
+            for (int k = 0; k < classCount; k++) {
+                classes.add(k);
+            }
+            JsonArrayBuilder names = Json.createArrayBuilder();
+            featureNames.forEach(names::add);
+            JsonObjectBuilder metadata = Json.createObjectBuilder()
+                    .add("model", model)
+                    .add("version", version)
+                    .add("createdAt", "2026-01-01T00:00:00Z")
+                    .add("classes", classes)
+                    .add("featureCount", featureCount)
+                    .add("params", Json.createObjectBuilder().add("C", 1.0).add("classWeight", "balanced").add("scaler", "robust"))
+                    .add("metrics", Json.createObjectBuilder().add("test", Json.createObjectBuilder().add("accuracy", 0.9)))
+                    .add("onnx", Json.createObjectBuilder().add("sha256", statedSha256));
+            if (!featureNames.isEmpty()) {
+                metadata.add("featureNames", names);
+            }
+            Files.writeString(staging.resolve("metadata.json"), metadata.build().toString());
+            Files.move(staging, modelDir.resolve(Integer.toString(version)), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void setAlias(String model, String alias, int version) {
+        try {
+            Path file = root.resolve(model).resolve("aliases.json");
+            Path staging = Files.createTempFile(root.resolve(model), ".aliases-", ".json");
+            Files.writeString(staging, Json.createObjectBuilder().add(alias, version).build().toString());
+            Files.move(staging, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
