@@ -14,7 +14,10 @@ set -euo pipefail
 
 project_dir=$(cd "$(dirname "$0")" && pwd)
 jboss_home="$project_dir/wildfly-config/target/server"
-ear="$project_dir/ear/target/model-platform.ear"
+# The two services deploy side by side, as they would on separate servers. (ear/ builds
+# model-platform.ear with both, but WildFly registers no MicroProfile Health checks of EAR
+# subdeployments, so the services' readiness checks would not show.)
+wars=("$project_dir/builder-batch-war/target/builder-batch-war.war" "$project_dir/inference-rest-war/target/inference-rest-war.war")
 credentials="$jboss_home/standalone/configuration/mlplatform-credentials.txt"
 
 port_offset=0
@@ -56,10 +59,12 @@ if [ ! -f "$jboss_home/.mlplatform-configured" ]; then
     echo "No configured server in $jboss_home: run without --no-build" >&2
     exit 1
 fi
-if [ ! -f "$ear" ]; then
-    echo "No $ear: the build did not produce the application" >&2
-    exit 1
-fi
+for war in "${wars[@]}"; do
+    if [ ! -f "$war" ]; then
+        echo "No $war: the build did not produce the application" >&2
+        exit 1
+    fi
+done
 if curl -s -o /dev/null "http://localhost:$management_port" || curl -s -o /dev/null "$base_url"; then
     echo "Port $http_port or $management_port is in use (a server already running?); try --port-offset 100" >&2
     exit 1
@@ -86,8 +91,11 @@ mladmin_password=$(sed -n 's/^mladmin=//p' "$credentials")
 
 # The deployment scanner deploys what is in deployments/ at boot; drop the markers of an earlier run
 deployments="$jboss_home/standalone/deployments"
-rm -f "$deployments/$(basename "$ear")".{failed,deployed,undeployed,isdeploying,pending}
-cp "$ear" "$deployments/"
+rm -f "$deployments"/model-platform.ear*
+for war in "${wars[@]}"; do
+    rm -f "$deployments/$(basename "$war")".{failed,deployed,undeployed,isdeploying,pending}
+    cp "$war" "$deployments/"
+done
 
 echo "==> Starting WildFly (standalone-full.xml, port offset $port_offset)"
 started_at=$(date +%s)
@@ -108,20 +116,20 @@ trap stop_server INT TERM
 
 server_running() { kill -0 "$server_pid" 2>/dev/null; }
 
-# Readiness turns UP once the server runs and every deployment is in (each DOWN answer is a
-# warning in the server log, hence the 2 s pace)
+# The management interface opens at the end of the boot; "started" is UP once every deployment is
+# in. (Readiness also needs a served model, which the default training below provides.)
 ready=false
 for _ in $(seq 1 150); do
     server_running || { echo "WildFly exited during start-up" >&2; exit 1; }
-    if curl -sf -o /dev/null "http://localhost:$management_port/health/ready"; then
+    if curl -sf -o /dev/null "http://localhost:$management_port/health/started"; then
         ready=true
         break
     fi
     sleep 2
 done
 if ! $ready; then
-    echo "==> WildFly is not ready after 300 s: see $jboss_home/standalone/log/server.log" >&2
-    curl -s "http://localhost:$management_port/health/ready" >&2 || true
+    echo "==> WildFly has not started after 300 s: see $jboss_home/standalone/log/server.log" >&2
+    curl -s "http://localhost:$management_port/health/started" >&2 || true
     echo >&2
 fi
 
@@ -130,7 +138,7 @@ cat <<EOF
 ==> Model platform up in $(( $(date +%s) - started_at )) s
     Inference REST        $base_url/
     Builder REST          $base_url/builder/api   (writes: user mladmin, password $mladmin_password)
-    OpenAPI document      $base_url/openapi
+    OpenAPI documents     $base_url/openapi (inference), $base_url/builder/openapi (builder)
     OpenAPI UI            $base_url/api-docs
     Admin console (HAL)   http://localhost:$management_port   (user admin, password $admin_password)
     Health                http://localhost:$management_port/health
@@ -172,7 +180,8 @@ train_default_model() {
         status=$(printf '%s' "$body" | grep -o -E '"(batchStatus|status)" *: *"[A-Z]+"' | head -1 | grep -o -E '[A-Z]+"$' | tr -d '"') || true
         case "$status" in
             COMPLETED|FAILED|STOPPED|ABANDONED)
-                echo "    Job $status after $(( $(date +%s) - submitted_at )) s: $body"
+                echo "    Job $status after $(( $(date +%s) - submitted_at )) s:" \
+                    "$(printf '%s' "$body" | grep -o -E '"exitStatus" *: *"[^"]*"' | head -1)"
                 return ;;
         esac
         sleep 1
@@ -182,6 +191,13 @@ train_default_model() {
 
 if $ready && ! has_model; then
     train_default_model
+fi
+if $ready; then
+    for _ in $(seq 1 30); do
+        curl -sf -o /dev/null "http://localhost:$management_port/health/ready" && break
+        sleep 2
+    done
+    echo "==> Readiness: $(curl -s "http://localhost:$management_port/health/ready")"
 fi
 
 wait "$server_pid"

@@ -364,7 +364,7 @@ class BuilderServiceIT {
         assertEquals("UP", checks.get("model-folder"), ready.body());
 
         URI openApi = URI.create(deploymentUrl.getProtocol() + "://" + deploymentUrl.getHost() + ":"
-                + deploymentUrl.getPort() + "/openapi");
+                + deploymentUrl.getPort() + "/builder/openapi");
         HttpResponse<String> document = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(openApi).header("Accept", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
