@@ -1,0 +1,142 @@
+package org.mlplatform.builder.models.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mlplatform.builder.models.control.ModelRegistry;
+import org.mlplatform.builder.models.entity.Alias;
+import org.mlplatform.builder.models.entity.AliasTarget;
+import org.mlplatform.builder.models.entity.ModelSummary;
+import org.mlplatform.builder.models.entity.VersionSummary;
+import org.mlplatform.builder.problems.entity.Problem;
+import org.mlplatform.builder.trainings.control.InvalidRequestException;
+
+import java.util.List;
+
+/** The model registry: models, versions, their metadata and the production alias. */
+@Path("models")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "models", description = "The versioned model repository")
+public class ModelsResource {
+
+    private static final String MODELS_EXAMPLE = """
+            [{"model": "default", "versions": [1, 2, 3], "latest": 3, "aliases": {"production": 2}}]""";
+    private static final String VERSIONS_EXAMPLE = """
+            [{"model": "default", "version": 1, "aliases": []},
+             {"model": "default", "version": 2, "aliases": ["production"]}]""";
+    private static final String METADATA_EXAMPLE = """
+            {"model": "default", "version": 2, "createdAt": "2026-11-27T16:00:01Z", "classes": [0, 1],
+             "featureCount": 10, "params": {"C": 1.0, "classWeight": "balanced", "scaler": "robust"},
+             "coefficients": [[0.209, -0.048]], "intercepts": [-0.0047],
+             "metrics": {"test": {"accuracy": 0.6}}, "onnx": {"sha256": "9f2c..."}}""";
+    private static final String ALIAS_EXAMPLE = """
+            {"model": "default", "alias": "production", "version": 2}""";
+    private static final String NOT_FOUND_EXAMPLE = """
+            {"type": "about:blank", "title": "Not found", "status": 404, "detail": "model default has no version 9"}""";
+
+    @Inject
+    ModelRegistry registry;
+
+    @GET
+    @Operation(summary = "List models with their versions and aliases")
+    @APIResponse(responseCode = "200", description = "Every model in the repository",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelSummary[].class),
+                    examples = @ExampleObject(name = "one model", value = MODELS_EXAMPLE)))
+    public List<ModelSummary> models() {
+        return registry.models();
+    }
+
+    @GET
+    @Path("{model}/versions")
+    @Operation(summary = "List a model's versions and the aliases pointing at each")
+    @APIResponse(responseCode = "200", description = "The versions, ascending",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionSummary[].class),
+                    examples = @ExampleObject(name = "two versions", value = VERSIONS_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No such model",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<VersionSummary> versions(@Parameter(example = "default") @PathParam("model") String model) {
+        return registry.versions(model);
+    }
+
+    @GET
+    @Path("{model}/versions/{version}")
+    @Operation(summary = "The metadata.json of a version", description = "As the training job wrote it")
+    @APIResponse(responseCode = "200", description = "metadata.json",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "metadata", value = METADATA_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No such model or version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "no version", value = NOT_FOUND_EXAMPLE)))
+    public String metadata(@Parameter(example = "default") @PathParam("model") String model,
+                           @Parameter(example = "2") @PathParam("version") int version) {
+        return registry.metadata(model, version);
+    }
+
+    @PUT
+    @Path("{model}/aliases/{alias}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("model-admin")
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "Point an alias (production) at a version",
+            description = "Promotes or rolls back; announced as alias-changed on the model-events topic")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AliasTarget.class),
+            examples = @ExampleObject(name = "promote version 2", value = "{\"version\": 2}")))
+    @APIResponse(responseCode = "200", description = "The alias now points at the version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Alias.class),
+                    examples = @ExampleObject(name = "production", value = ALIAS_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "No version in the body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such model, version or alias",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "no version", value = NOT_FOUND_EXAMPLE)))
+    @APIResponse(responseCode = "401", description = "No credentials")
+    @APIResponse(responseCode = "403", description = "Not in role model-admin")
+    public Alias setAlias(@Parameter(example = "default") @PathParam("model") String model,
+                          @Parameter(example = "production") @PathParam("alias") String alias,
+                          AliasTarget target) {
+        if (target == null || target.version() == null) {
+            throw new InvalidRequestException("version", "the body must be {\"version\": <n>}");
+        }
+        return registry.setAlias(model, alias, target.version());
+    }
+
+    @DELETE
+    @Path("{model}/versions/{version}")
+    @RolesAllowed("model-admin")
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "Delete a version", description = "Refused while an alias points at it")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such model or version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "no version", value = NOT_FOUND_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "The version is an alias target",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "production", value = """
+                            {"type": "about:blank", "title": "Conflict", "status": 409,
+                             "detail": "version 2 of model default is the target of alias production; point the alias elsewhere first"}""")))
+    @APIResponse(responseCode = "401", description = "No credentials")
+    @APIResponse(responseCode = "403", description = "Not in role model-admin")
+    public Response delete(@Parameter(example = "default") @PathParam("model") String model,
+                           @Parameter(example = "1") @PathParam("version") int version) {
+        registry.delete(model, version);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,49 @@
+package org.mlplatform.builder.trainings.batch;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.bind.JsonbBuilder;
+import org.mlplatform.pipeline.TrainingPipeline;
+import org.mlplatform.pipeline.TrainingRequest;
+import org.mlplatform.pipeline.dataset.Dataset;
+import org.mlplatform.pipeline.evaluation.Metrics;
+
+/**
+ * One partition of step {@code cross-validate}: trains on the other folds, scores fold {@code fold}.
+ * The metrics go to {@link FoldMetricsCollector} through the partition's transient user data.
+ */
+@Named
+@Dependent
+public class CrossValidationFoldBatchlet extends AbstractBatchlet {
+
+    @Inject
+    JobRun run;
+
+    @Inject
+    StepContext stepContext;
+
+    @Inject
+    SharedTrainingSets trainingSets;
+
+    @Inject
+    @BatchProperty
+    String fold;
+
+    @Override
+    public String process() throws Exception {
+        TrainingRequest request = run.request();
+        TrainingPipeline pipeline = new TrainingPipeline(request.parameters());
+        Dataset train = trainingSets.get(run.context().getExecutionId(),
+                () -> pipeline.load(request.train(), null).train());
+        int index = Integer.parseInt(fold);
+        Metrics metrics = pipeline.crossValidate(train, pipeline.folds(train).get(index));
+        try (var jsonb = JsonbBuilder.create()) {
+            stepContext.setTransientUserData(jsonb.toJson(new FoldMetrics(index, metrics)));
+        }
+        return "fold " + index + ": accuracy " + metrics.accuracy();
+    }
+}

@@ -1,0 +1,48 @@
+package org.mlplatform.builder.trainings.batch;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.mlplatform.builder.trainings.control.JobWorkFolder;
+import org.mlplatform.pipeline.PipelineModel;
+import org.mlplatform.pipeline.TrainingData;
+import org.mlplatform.pipeline.TrainingPipeline;
+import org.mlplatform.pipeline.TrainingRequest;
+import org.mlplatform.pipeline.evaluation.Metrics;
+import org.mlplatform.pipeline.training.FitReport;
+
+/**
+ * Step {@code fit-and-evaluate}: fits on all training rows and scores the test set when there is
+ * one. The fitted model is kept in the work folder for the publish step.
+ */
+@Named
+@Dependent
+public class FitAndEvaluateBatchlet extends AbstractBatchlet {
+
+    @Inject
+    JobRun run;
+
+    @Inject
+    StepContext stepContext;
+
+    @Override
+    public String process() throws Exception {
+        TrainingRequest request = run.request();
+        TrainingPipeline pipeline = new TrainingPipeline(request.parameters());
+        TrainingData data = pipeline.load(request.train(), request.test());
+        PipelineModel fitted = pipeline.fit(data.train());
+        JobWorkFolder workFolder = run.workFolder();
+        workFolder.saveModel(fitted);
+        FitReport report = fitted.classifier().report();
+        String summary = report.solver() + ", " + report.iterations() + " iterations, objective " + report.objective();
+        if (data.test() != null) {
+            Metrics test = pipeline.evaluate(fitted, data.test());
+            workFolder.saveTestMetrics(test);
+            summary += ", test accuracy " + test.accuracy();
+        }
+        stepContext.setExitStatus(summary);
+        return summary;
+    }
+}

@@ -1,0 +1,46 @@
+package org.mlplatform.builder.trainings.batch;
+
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import org.mlplatform.builder.trainings.control.BuilderFolders;
+import org.mlplatform.builder.trainings.control.JobWorkFolder;
+import org.mlplatform.builder.trainings.control.TrainingJob;
+import org.mlplatform.builder.trainings.control.TrainingRequestValidator;
+import org.mlplatform.pipeline.TrainingRequest;
+
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * What every step of the running {@code train-model} job needs: its validated parameters (read
+ * from the job parameters, so console and CLI submissions are checked like REST ones) and the job
+ * instance's work folder.
+ */
+@Dependent
+public class JobRun {
+
+    @Inject
+    JobContext jobContext;
+
+    @Inject
+    BuilderFolders folders;
+
+    public TrainingRequest request() {
+        Properties parameters = BatchRuntime.getJobOperator().getParameters(jobContext.getExecutionId());
+        Map<String, String> values = parameters == null ? Map.of() : parameters.stringPropertyNames().stream()
+                .filter(name -> !TrainingJob.isRuntimeParameter(name))
+                .collect(Collectors.toMap(name -> name, parameters::getProperty));
+        return new TrainingRequestValidator(folders.data()).validate(values);
+    }
+
+    public JobWorkFolder workFolder() {
+        return folders.work(jobContext.getInstanceId());
+    }
+
+    public JobContext context() {
+        return jobContext;
+    }
+}

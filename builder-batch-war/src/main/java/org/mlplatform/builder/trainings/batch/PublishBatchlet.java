@@ -1,0 +1,45 @@
+package org.mlplatform.builder.trainings.batch;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.mlplatform.builder.trainings.control.JobWorkFolder;
+import org.mlplatform.builder.trainings.entity.PublishedModel;
+import org.mlplatform.pipeline.TrainingData;
+import org.mlplatform.pipeline.TrainingPipeline;
+import org.mlplatform.pipeline.TrainingRequest;
+import org.mlplatform.pipeline.registry.ModelRepository;
+import org.mlplatform.pipeline.registry.PublishedVersion;
+
+/** Step {@code publish}: writes the fitted model and its metrics as a new version, atomically. */
+@Named
+@Dependent
+public class PublishBatchlet extends AbstractBatchlet {
+
+    @Inject
+    JobRun run;
+
+    @Inject
+    StepContext stepContext;
+
+    @Inject
+    ModelRepository repository;
+
+    @Override
+    public String process() throws Exception {
+        TrainingRequest request = run.request();
+        TrainingPipeline pipeline = new TrainingPipeline(request.parameters());
+        // Loaded again for the files' SHA-256 that go into metadata.json
+        TrainingData data = pipeline.load(request.train(), request.test());
+        JobWorkFolder workFolder = run.workFolder();
+        PublishedVersion version = pipeline.publish(repository, request.model(), workFolder.model(), data,
+                workFolder.crossValidation().orElse(null), workFolder.testMetrics().orElse(null));
+        workFolder.savePublished(new PublishedModel(version.model(), version.version()));
+        String summary = "published " + version.model() + " version " + version.version();
+        stepContext.setExitStatus(summary);
+        run.context().setExitStatus(summary);
+        return summary;
+    }
+}

@@ -1,0 +1,136 @@
+package org.mlplatform.builder.trainings.control;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import org.mlplatform.builder.trainings.entity.PublishedModel;
+import org.mlplatform.pipeline.PipelineModel;
+import org.mlplatform.pipeline.evaluation.CrossValidationResult;
+import org.mlplatform.pipeline.evaluation.Metrics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What the steps of one job instance hand each other, kept as JSON files in a folder of its own.
+ * A restarted job skips completed steps, so their results must outlive the execution (and the
+ * server) that computed them. Every file is written to a temporary name and renamed.
+ */
+public final class JobWorkFolder {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final String FOLD_PREFIX = "fold-";
+
+    private final Path folder;
+
+    public JobWorkFolder(Path folder) {
+        this.folder = folder;
+    }
+
+    /** Forgets earlier results, e.g. of a job instance whose id the repository handed out before. */
+    public void clear() {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void saveFoldMetrics(int fold, Metrics metrics) {
+        write(FOLD_PREFIX + fold + ".json", metrics);
+    }
+
+    /** The metrics of the folds done so far, by fold index. */
+    public List<Metrics> foldMetrics(int folds) {
+        List<Metrics> done = new ArrayList<>();
+        for (int fold = 0; fold < folds; fold++) {
+            read(FOLD_PREFIX + fold + ".json", Metrics.class).ifPresent(done::add);
+        }
+        return done;
+    }
+
+    public int foldsDone() {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        int count = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, FOLD_PREFIX + "*.json")) {
+            for (Path ignored : files) {
+                count++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return count;
+    }
+
+    public void saveCrossValidation(CrossValidationResult result) {
+        write("cross-validation.json", result);
+    }
+
+    public Optional<CrossValidationResult> crossValidation() {
+        return read("cross-validation.json", CrossValidationResult.class);
+    }
+
+    public void saveModel(PipelineModel model) {
+        write("model.json", model);
+    }
+
+    public PipelineModel model() {
+        return read("model.json", PipelineModel.class)
+                .orElseThrow(() -> new IllegalStateException("no fitted model in " + folder));
+    }
+
+    public void saveTestMetrics(Metrics metrics) {
+        write("test-metrics.json", metrics);
+    }
+
+    public Optional<Metrics> testMetrics() {
+        return read("test-metrics.json", Metrics.class);
+    }
+
+    public void savePublished(PublishedModel published) {
+        write("published.json", published);
+    }
+
+    public Optional<PublishedModel> published() {
+        return read("published.json", PublishedModel.class);
+    }
+
+    private void write(String name, Object value) {
+        try {
+            Files.createDirectories(folder);
+            Path temporary = Files.createTempFile(folder, name, ".tmp");
+            Files.writeString(temporary, JSONB.toJson(value));
+            Files.move(temporary, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> Optional<T> read(String name, Class<T> type) {
+        Path file = folder.resolve(name);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSONB.fromJson(Files.readString(file), type));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

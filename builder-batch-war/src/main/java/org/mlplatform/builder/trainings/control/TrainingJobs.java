@@ -1,0 +1,173 @@
+package org.mlplatform.builder.trainings.control;
+
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.mlplatform.builder.trainings.entity.JobParameter;
+import org.mlplatform.builder.trainings.entity.Progress;
+import org.mlplatform.builder.trainings.entity.StepStatus;
+import org.mlplatform.builder.trainings.entity.TrainingExecution;
+import org.mlplatform.builder.trainings.entity.TrainingMetrics;
+import org.mlplatform.pipeline.TrainingParameters;
+import org.mlplatform.pipeline.TrainingRequest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Starts, restarts, stops and describes {@code train-model} executions. Every door (REST, JMS)
+ * comes through here, so a request is checked the same way before a job starts.
+ * <p>
+ * Starting runs outside any caller transaction: the job repository commits the new execution at
+ * once, and a message-driven caller's transaction only decides the fate of its message.
+ */
+@ApplicationScoped
+public class TrainingJobs {
+
+    /** Most job instances {@link #list()} returns, newest first. */
+    private static final int LIST_LIMIT = 100;
+
+    @Inject
+    BuilderFolders folders;
+
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public TrainingExecution start(Map<String, String> parameters) {
+        TrainingRequest request = new TrainingRequestValidator(folders.data()).validate(parameters);
+        TrainingDataCheck.load(request);
+        Properties jobParameters = new Properties();
+        parameters.forEach(jobParameters::setProperty);
+        return describe(operator().start(TrainingJob.NAME, jobParameters));
+    }
+
+    /** Restarts a failed or stopped execution with its parameters; completed steps are not redone. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public TrainingExecution restart(long executionId) {
+        JobExecution execution = execution(executionId);
+        Properties parameters = operator().getParameters(execution.getExecutionId());
+        return describe(operator().restart(executionId, parameters == null ? new Properties() : parameters));
+    }
+
+    public TrainingExecution stop(long executionId) {
+        execution(executionId);
+        operator().stop(executionId);
+        return describe(executionId);
+    }
+
+    public TrainingExecution describe(long executionId) {
+        JobExecution execution = execution(executionId);
+        JobOperator operator = operator();
+        JobInstance instance = operator.getJobInstance(executionId);
+        Map<String, String> parameters = parameters(operator.getParameters(executionId));
+        List<StepStatus> steps = steps(operator, instance);
+        int folds = folds(parameters);
+        JobWorkFolder workFolder = folders.work(instance.getInstanceId());
+        int stepsCompleted = (int) steps.stream().filter(s -> BatchStatus.COMPLETED.name().equals(s.status())).count();
+        Progress progress = new Progress(stepsCompleted, folds == 0 ? TrainingJob.STEPS.size() - 1 : TrainingJob.STEPS.size(),
+                workFolder.foldsDone(), folds);
+        TrainingMetrics metrics = TrainingMetrics.of(workFolder.crossValidation().orElse(null),
+                workFolder.testMetrics().orElse(null));
+        return new TrainingExecution(execution.getExecutionId(), instance.getInstanceId(),
+                parameters.get(JobParameter.MODEL.key()), execution.getBatchStatus().name(), execution.getExitStatus(),
+                instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()),
+                parameters, steps, progress, workFolder.published().orElse(null), metrics, failure(execution, steps));
+    }
+
+    /** Executions of the most recent job instances, newest first. */
+    public List<TrainingExecution> list() {
+        JobOperator operator = operator();
+        List<JobInstance> instances;
+        try {
+            instances = operator.getJobInstances(TrainingJob.NAME, 0, LIST_LIMIT);
+        } catch (NoSuchJobException e) {
+            return List.of();
+        }
+        List<TrainingExecution> executions = new ArrayList<>();
+        for (JobInstance instance : instances) {
+            for (JobExecution execution : operator.getJobExecutions(instance)) {
+                executions.add(describe(execution.getExecutionId()));
+            }
+        }
+        executions.sort(Comparator.comparingLong(TrainingExecution::id).reversed());
+        return executions;
+    }
+
+    private static JobExecution execution(long executionId) {
+        JobExecution execution = operator().getJobExecution(executionId);
+        if (execution == null || !TrainingJob.NAME.equals(execution.getJobName())) {
+            throw new NoSuchJobExecutionException("no training job execution " + executionId);
+        }
+        return execution;
+    }
+
+    /** The latest state of each step over all executions of the instance, in job order. */
+    private static List<StepStatus> steps(JobOperator operator, JobInstance instance) {
+        Map<String, StepStatus> latest = new LinkedHashMap<>();
+        List<JobExecution> executions = new ArrayList<>(operator.getJobExecutions(instance));
+        executions.sort(Comparator.comparingLong(JobExecution::getExecutionId));
+        for (JobExecution execution : executions) {
+            for (StepExecution step : operator.getStepExecutions(execution.getExecutionId())) {
+                latest.put(step.getStepName(), new StepStatus(step.getStepName(), step.getBatchStatus().name(),
+                        step.getExitStatus(), execution.getExecutionId(), instant(step.getStartTime()),
+                        instant(step.getEndTime())));
+            }
+        }
+        List<StepStatus> ordered = new ArrayList<>();
+        TrainingJob.STEPS.stream().filter(latest::containsKey).map(latest::get).forEach(ordered::add);
+        return ordered;
+    }
+
+    private static String failure(JobExecution execution, List<StepStatus> steps) {
+        if (execution.getBatchStatus() != BatchStatus.FAILED) {
+            return null;
+        }
+        String exitStatus = execution.getExitStatus();
+        if (exitStatus != null && exitStatus.startsWith("FAILED ")) {
+            return exitStatus.substring("FAILED ".length());
+        }
+        return steps.stream().filter(s -> BatchStatus.FAILED.name().equals(s.status()))
+                .map(s -> "step " + s.name() + " failed").findFirst().orElse("the job failed");
+    }
+
+    private static int folds(Map<String, String> parameters) {
+        String value = parameters.get(JobParameter.CV_FOLDS.key());
+        try {
+            return value == null || value.isBlank()
+                    ? TrainingParameters.defaults().cvFolds()
+                    : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static Map<String, String> parameters(Properties properties) {
+        Map<String, String> parameters = new TreeMap<>();
+        if (properties != null) {
+            properties.stringPropertyNames().stream().filter(name -> !TrainingJob.isRuntimeParameter(name))
+                    .forEach(name -> parameters.put(name, properties.getProperty(name)));
+        }
+        return parameters;
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static JobOperator operator() {
+        return BatchRuntime.getJobOperator();
+    }
+}

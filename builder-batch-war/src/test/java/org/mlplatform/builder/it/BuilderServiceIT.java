@@ -1,0 +1,411 @@
+package org.mlplatform.builder.it;
+
+import jakarta.annotation.Resource;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.dmr.ModelNode;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mlplatform.pipeline.registry.ModelRepository;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.mlplatform.builder.it.BuilderClient.ADMIN;
+import static org.mlplatform.builder.it.BuilderClient.VIEWER;
+import static org.mlplatform.builder.it.BuilderClient.json;
+
+/**
+ * The builder WAR on a managed WildFly configured by wildfly-config: one server boot for all of
+ * it (plus one reload in {@link #failedJobPublishesNothingSurvivesARestartAndCompletesWhenRestarted}).
+ * Client tests ({@code @RunAsClient}) use HTTP and the management API; the others run inside the
+ * server to use JMS and the job operator directly.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BuilderServiceIT {
+
+    private static final String DEPLOYMENT = "builder-batch-war.war";
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.create(ZipImporter.class, DEPLOYMENT)
+                .importFrom(new File("target/" + DEPLOYMENT)).as(WebArchive.class)
+                .addClasses(BuilderClient.class, TestData.class);
+    }
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    @ArquillianResource
+    ManagementClient management;
+
+    @Resource(lookup = "java:/ConnectionFactory")
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = "java:/jms/queue/TrainingRequests")
+    Queue trainingRequests;
+
+    @Resource(lookup = "java:/jms/queue/DLQ")
+    Queue deadLetters;
+
+    @Resource(lookup = "java:/jms/topic/ModelEvents")
+    Topic modelEvents;
+
+    @Inject
+    ModelRepository repository;
+
+    private static String request(String model, String folder, Map<String, Object> options) {
+        var body = Json.createObjectBuilder().add("model", model)
+                .add("trainData", folder + "/train_data.csv").add("trainLabels", folder + "/train_labels.csv");
+        options.forEach((key, value) -> {
+            if (value instanceof Integer integer) {
+                body.add(key, integer);
+            } else if (value instanceof Number number) {
+                body.add(key, number.doubleValue());
+            } else {
+                body.add(key, value.toString());
+            }
+        });
+        return body.build().toString();
+    }
+
+    @Test
+    @RunAsClient
+    void restTrainingPublishesTheExactOptimum() throws IOException {
+        TestData.copyReferenceSet("seed", "seed");
+        BuilderClient client = new BuilderClient(deploymentUrl);
+        String body = request("seed-robust", "seed", Map.of("testData", "seed/test_data.csv",
+                "testLabels", "seed/test_labels.csv", "scaler", "robust", "classWeight", "balanced", "C", 1));
+
+        HttpResponse<String> submitted = client.post("trainings", body, ADMIN);
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        URI location = URI.create(submitted.headers().firstValue("Location").orElseThrow());
+        assertTrue(location.getPath().startsWith("/builder/api/trainings/"), location.toString());
+
+        JsonObject execution = client.awaitEnd(location);
+        assertEquals("COMPLETED", execution.getString("status"), execution.toString());
+        List<String> steps = execution.getJsonArray("steps").getValuesAs(JsonObject.class).stream()
+                .map(step -> step.getString("name") + "=" + step.getString("status")).toList();
+        assertEquals(List.of("validate-data=COMPLETED", "cross-validate=COMPLETED", "fit-and-evaluate=COMPLETED",
+                "publish=COMPLETED", "announce=COMPLETED"), steps);
+        JsonObject progress = execution.getJsonObject("progress");
+        assertEquals(5, progress.getInt("stepsCompleted"));
+        assertEquals(5, progress.getInt("foldsCompleted"));
+        assertEquals(5, execution.getJsonObject("metrics").getJsonObject("crossValidation").getJsonArray("folds").size());
+        assertEquals(80, execution.getJsonObject("metrics").getJsonObject("test").getInt("rows"));
+        int version = execution.getJsonObject("published").getInt("version");
+
+        HttpResponse<String> metadata = client.get("models/seed-robust/versions/" + version);
+        assertEquals(200, metadata.statusCode(), metadata.body());
+        JsonObject published = json(metadata).asJsonObject();
+        JsonObject optimum;
+        try (var reader = Json.createReader(new StringReader(Files.readString(
+                TestData.reference().resolve("expected/seed__robust_balanced_C1.json"))))) {
+            optimum = reader.readObject().getJsonObject("reference_optimum_newton");
+        }
+        JsonArray expectedCoefficients = optimum.getJsonArray("coef").getJsonArray(0);
+        JsonArray coefficients = published.getJsonArray("coefficients").getJsonArray(0);
+        assertEquals(expectedCoefficients.size(), coefficients.size());
+        for (int j = 0; j < coefficients.size(); j++) {
+            assertEquals(expectedCoefficients.getJsonNumber(j).doubleValue(), coefficients.getJsonNumber(j).doubleValue(),
+                    1e-6, "coefficient " + j);
+        }
+        assertEquals(optimum.getJsonArray("intercept").getJsonNumber(0).doubleValue(),
+                published.getJsonArray("intercepts").getJsonNumber(0).doubleValue(), 1e-6);
+
+        HttpResponse<String> listed = client.get("trainings");
+        assertTrue(json(listed).asJsonArray().getValuesAs(JsonObject.class).stream()
+                .anyMatch(e -> e.getJsonNumber("id").longValue() == execution.getJsonNumber("id").longValue()));
+    }
+
+    @Test
+    void jmsRequestStartsTheJobAndTheTopicAnnouncesTheVersion() throws Exception {
+        TestData.copyReferenceSet("seed", "seed-jms");
+        String model = "jms-" + UUID.randomUUID().toString().substring(0, 8);
+        try (JMSContext context = connectionFactory.createContext()) {
+            JMSConsumer events = context.createConsumer(modelEvents, "model = '" + model + "'");
+            context.createProducer().send(trainingRequests, request(model, "seed-jms", Map.of("cvFolds", 0)));
+
+            Message event = events.receive(120_000);
+            assertNotNull(event, "no model event for " + model);
+            JsonObject announced = Json.createReader(new StringReader(((TextMessage) event).getText())).readObject();
+            assertEquals("version-published", announced.getString("event"));
+            assertEquals("version-published", event.getStringProperty("event"));
+            assertEquals(model, announced.getString("model"));
+            assertEquals(List.of(announced.getInt("version")), repository.versions(model));
+        }
+        JobOperator operator = BatchRuntime.getJobOperator();
+        JobInstance instance = operator.getJobInstances("train-model", 0, 100).stream()
+                .filter(i -> model.equals(operator.getParameters(operator.getJobExecutions(i).get(0).getExecutionId())
+                        .getProperty("model")))
+                .findFirst().orElseThrow();
+        JobExecution execution = operator.getJobExecutions(instance).get(0);
+        while (execution.getBatchStatus() == BatchStatus.STARTED || execution.getBatchStatus() == BatchStatus.STARTING) {
+            BuilderClient.pause(100);
+            execution = operator.getJobExecution(execution.getExecutionId());
+        }
+        assertEquals(BatchStatus.COMPLETED, execution.getBatchStatus());
+    }
+
+    @Test
+    void malformedJmsRequestEndsInTheDeadLetterQueue() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        try (JMSContext context = connectionFactory.createContext()) {
+            context.createProducer().setProperty("itCase", marker).send(trainingRequests, "{\"model\": ");
+            context.createProducer().setProperty("itCase", marker + "-invalid")
+                    .send(trainingRequests, request("jms-bad", "nowhere", Map.of("C", -1)));
+            JMSConsumer deadLetters = context.createConsumer(this.deadLetters, "itCase LIKE '" + marker + "%'");
+            Message first = deadLetters.receive(30_000);
+            Message second = deadLetters.receive(30_000);
+            assertNotNull(first, "the malformed request did not reach the DLQ");
+            assertNotNull(second, "the invalid request did not reach the DLQ");
+            assertEquals(java.util.Set.of("{\"model\": ", request("jms-bad", "nowhere", Map.of("C", -1))),
+                    java.util.Set.of(first.getBody(String.class), second.getBody(String.class)));
+        }
+    }
+
+    @Test
+    @RunAsClient
+    void failedJobPublishesNothingSurvivesARestartAndCompletesWhenRestarted() throws Exception {
+        Path folder = TestData.copyReferenceSet("seed", "restart");
+        Path trainData = folder.resolve("train_data.csv");
+        String good = Files.readString(trainData);
+        TestData.breakCell(trainData, 17, "abc");
+        BuilderClient client = new BuilderClient(deploymentUrl);
+
+        // Started as an operator does from jboss-cli or the console: no REST checks in front of the job
+        ModelNode properties = new ModelNode();
+        properties.get("model").set("restarted");
+        properties.get("trainData").set("restart/train_data.csv");
+        properties.get("trainLabels").set("restart/train_labels.csv");
+        ModelNode startJob = Operations.createOperation("start-job",
+                Operations.createAddress("deployment", DEPLOYMENT, "subsystem", "batch-jberet"));
+        startJob.get("job-xml-name").set("train-model");
+        startJob.get("properties").set(properties);
+        long failedId = Operations.readResult(execute(startJob)).asLong();
+
+        JsonObject failed = client.awaitEnd(failedId);
+        assertEquals("FAILED", failed.getString("status"));
+        assertTrue(failed.getString("failure").startsWith("validate-data: "), failed.toString());
+        assertTrue(failed.getString("failure").contains("abc"), failed.toString());
+        assertEquals(404, client.get("models/restarted/versions").statusCode(), "a failed job published a version");
+
+        reloadServer(client);
+        JsonObject remembered = json(client.get("trainings/" + failedId)).asJsonObject();
+        assertEquals("FAILED", remembered.getString("status"));
+        assertEquals(failed.getString("failure"), remembered.getString("failure"));
+
+        Files.writeString(trainData, good);
+        HttpResponse<String> restarted = client.post("trainings/" + failedId + "/restart", "", ADMIN);
+        assertEquals(202, restarted.statusCode(), restarted.body());
+        URI location = URI.create(restarted.headers().firstValue("Location").orElseThrow());
+        JsonObject completed = client.awaitEnd(location);
+        assertEquals("COMPLETED", completed.getString("status"), completed.toString());
+        assertNotEquals(failedId, completed.getJsonNumber("id").longValue());
+        assertEquals(failed.getJsonNumber("instanceId").longValue(), completed.getJsonNumber("instanceId").longValue());
+        assertEquals(1, completed.getJsonObject("published").getInt("version"));
+        assertEquals(1, json(client.get("models/restarted/versions")).asJsonArray().size());
+
+        HttpResponse<String> again = client.post("trainings/" + completed.getJsonNumber("id") + "/restart", "", ADMIN);
+        assertEquals(409, again.statusCode(), again.body());
+    }
+
+    @Test
+    @RunAsClient
+    void writesNeedTheModelAdminRole() {
+        BuilderClient client = new BuilderClient(deploymentUrl);
+        String body = request("roles", "seed", Map.of());
+        HttpResponse<String> anonymous = client.post("trainings", body, null);
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        assertEquals(403, client.post("trainings", body, VIEWER).statusCode());
+        assertEquals(401, client.post("trainings", body, "it-admin:wrong-password").statusCode());
+        assertEquals(401, client.put("models/roles/aliases/production", "{\"version\": 1}", null).statusCode());
+        assertEquals(403, client.delete("models/roles/versions/1", VIEWER).statusCode());
+        assertEquals(403, client.post("trainings/1/restart", "", VIEWER).statusCode());
+        assertEquals(200, client.get("trainings").statusCode());
+        assertEquals(200, client.get("models").statusCode());
+    }
+
+    @Test
+    @RunAsClient
+    void badRequestsAre400ProblemsNamingTheField() throws IOException {
+        Path folder = TestData.copyReferenceSet("seed", "checks");
+        Path outside = Files.writeString(TestData.dataDir().resolveSibling("outside.csv"), "1,2\n");
+        Files.deleteIfExists(folder.resolve("escape.csv"));
+        Files.createSymbolicLink(folder.resolve("escape.csv"), outside);
+        Files.writeString(folder.resolve("one_class.csv"), "0\n".repeat(400));
+        BuilderClient client = new BuilderClient(deploymentUrl);
+
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("trainData", request("m", "checks", Map.of()).replace("checks/train_data.csv", "../../etc/passwd"));
+        cases.put("trainLabels", request("m", "checks", Map.of()).replace("checks/train_labels.csv", outside.toString()));
+        cases.put("testData", request("m", "checks", Map.of("testData", "checks/escape.csv",
+                "testLabels", "checks/test_labels.csv")));
+        cases.put("testLabels", request("m", "checks", Map.of("testData", "checks/test_data.csv",
+                "testLabels", "checks/missing.csv")));
+        cases.put("C", request("m", "checks", Map.of("C", 0)));
+        cases.put("scaler", request("m", "checks", Map.of("scaler", "minmax")));
+        cases.put("learningRate", request("m", "checks", Map.of("learningRate", 0.1)));
+        cases.put("cvFolds", request("m", "checks", Map.of("cvFolds", 500)));
+        cases.put("model", request("../m", "checks", Map.of()));
+        cases.put("body", "{\"model\": \"m\",");
+        cases.put(null, request("m", "checks", Map.of()).replace("checks/train_labels.csv", "checks/one_class.csv"));
+
+        for (var entry : cases.entrySet()) {
+            HttpResponse<String> response = client.post("trainings", entry.getValue(), ADMIN);
+            assertEquals(400, response.statusCode(), entry.getKey() + ": " + response.body());
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+            JsonObject problem = json(response).asJsonObject();
+            assertEquals(400, problem.getInt("status"));
+            if (entry.getKey() != null) {
+                assertEquals(entry.getKey(), problem.getString("field"), response.body());
+            } else {
+                assertEquals("trainLabels", problem.getString("field"), response.body());
+            }
+            assertTrue(!response.body().contains("Exception"), response.body());
+        }
+        assertEquals(404, client.get("trainings/987654").statusCode());
+        assertEquals(404, client.get("trainings/not-a-number").statusCode());
+    }
+
+    @Test
+    @RunAsClient
+    void multipartUploadStoresFilesByHashAndTrains() throws IOException {
+        Path folder = TestData.copyReferenceSet("seed", "upload-source");
+        BuilderClient client = new BuilderClient(deploymentUrl);
+        HttpResponse<String> submitted = client.postMultipart("trainings",
+                Map.of("trainData", folder.resolve("train_data.csv"), "trainLabels", folder.resolve("train_labels.csv")),
+                Map.of("model", "uploaded", "cvFolds", "2", "C", "0.5"), ADMIN);
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        JsonObject execution = client.awaitEnd(URI.create(submitted.headers().firstValue("Location").orElseThrow()));
+        assertEquals("COMPLETED", execution.getString("status"), execution.toString());
+        String stored = execution.getJsonObject("parameters").getString("trainData");
+        assertTrue(stored.matches("uploads/[0-9a-f]{64}\\.csv"), stored);
+        assertEquals(Files.readString(folder.resolve("train_data.csv")), Files.readString(TestData.dataDir().resolve(stored)));
+    }
+
+    @Test
+    @RunAsClient
+    void productionAliasMovesAndProtectsItsVersion() {
+        TestData.copyReferenceSet("seed", "registry");
+        BuilderClient client = new BuilderClient(deploymentUrl);
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> submitted = client.post("trainings", request("registry", "registry", Map.of("cvFolds", 0)), ADMIN);
+            assertEquals(202, submitted.statusCode(), submitted.body());
+            assertEquals("COMPLETED", client.awaitEnd(URI.create(submitted.headers().firstValue("Location").orElseThrow()))
+                    .getString("status"));
+        }
+        HttpResponse<String> promoted = client.put("models/registry/aliases/production", "{\"version\": 1}", ADMIN);
+        assertEquals(200, promoted.statusCode(), promoted.body());
+        assertEquals(409, client.delete("models/registry/versions/1", ADMIN).statusCode());
+        assertEquals(404, client.put("models/registry/aliases/production", "{\"version\": 9}", ADMIN).statusCode());
+        assertEquals(400, client.put("models/registry/aliases/production", "{\"version\": ", ADMIN).statusCode());
+        assertEquals(204, client.delete("models/registry/versions/2", ADMIN).statusCode());
+
+        JsonArray versions = json(client.get("models/registry/versions")).asJsonArray();
+        assertEquals(1, versions.size());
+        assertEquals("production", versions.getJsonObject(0).getJsonArray("aliases").getString(0));
+        JsonObject model = json(client.get("models")).asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("model").equals("registry")).findFirst().orElseThrow();
+        assertEquals(1, model.getJsonObject("aliases").getInt("production"));
+    }
+
+    @Test
+    @RunAsClient
+    void readinessAndOpenApiCoverTheBuilder() throws Exception {
+        URI management = URI.create("http://" + deploymentUrl.getHost() + ":" + System.getProperty("it.management.port"));
+        HttpResponse<String> ready = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(management.resolve("/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode(), ready.body());
+        Map<String, String> checks = new LinkedHashMap<>();
+        json(ready).asJsonObject().getJsonArray("checks").getValuesAs(JsonObject.class)
+                .forEach(check -> checks.put(check.getString("name"), check.getString("status")));
+        assertEquals("UP", checks.get("job-repository"), ready.body());
+        assertEquals("UP", checks.get("model-folder"), ready.body());
+
+        URI openApi = URI.create(deploymentUrl.getProtocol() + "://" + deploymentUrl.getHost() + ":"
+                + deploymentUrl.getPort() + "/openapi");
+        HttpResponse<String> document = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(openApi).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, document.statusCode());
+        JsonObject paths = json(document).asJsonObject().getJsonObject("paths");
+        for (String path : List.of("/builder/api/trainings", "/builder/api/trainings/{id}",
+                "/builder/api/trainings/{id}/restart", "/builder/api/trainings/{id}/stop", "/builder/api/models",
+                "/builder/api/models/{model}/versions", "/builder/api/models/{model}/versions/{version}",
+                "/builder/api/models/{model}/aliases/{alias}")) {
+            assertTrue(paths.containsKey(path), path + " missing from " + paths.keySet());
+        }
+        JsonObject submit = paths.getJsonObject("/builder/api/trainings").getJsonObject("post");
+        assertTrue(submit.getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json")
+                .containsKey("examples"), submit.toString());
+    }
+
+    private ModelNode execute(ModelNode operation) throws IOException {
+        ModelNode result = management.getControllerClient().execute(operation);
+        if (!Operations.isSuccessfulOutcome(result)) {
+            fail(Operations.getFailureDescription(result).asString());
+        }
+        return result;
+    }
+
+    /** Restarts the server in its process (management operation reload) and waits for the deployment. */
+    private void reloadServer(BuilderClient client) throws IOException {
+        execute(Operations.createOperation("reload"));
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            BuilderClient.pause(500);
+            try {
+                ModelNode state = management.getControllerClient()
+                        .execute(Operations.createReadAttributeOperation(new ModelNode().setEmptyList(), "server-state"));
+                if (Operations.isSuccessfulOutcome(state) && "running".equals(Operations.readResult(state).asString())
+                        && client.get("trainings").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException | RuntimeException stillReloading) {
+                // the management connection drops while the server reloads
+            }
+        }
+        fail("the server did not come back from reload");
+    }
+}

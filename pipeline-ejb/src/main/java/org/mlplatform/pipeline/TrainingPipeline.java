@@ -1,0 +1,142 @@
+package org.mlplatform.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mlplatform.pipeline.dataset.CsvDatasetReader;
+import org.mlplatform.pipeline.dataset.CsvSource;
+import org.mlplatform.pipeline.dataset.Dataset;
+import org.mlplatform.pipeline.evaluation.CrossValidationResult;
+import org.mlplatform.pipeline.evaluation.Fold;
+import org.mlplatform.pipeline.evaluation.Metrics;
+import org.mlplatform.pipeline.evaluation.StratifiedKFold;
+import org.mlplatform.pipeline.preprocessing.FittedScaler;
+import org.mlplatform.pipeline.preprocessing.Resampling;
+import org.mlplatform.pipeline.preprocessing.Scalers;
+import org.mlplatform.pipeline.preprocessing.Smote;
+import org.mlplatform.pipeline.onnx.ModelProvenance;
+import org.mlplatform.pipeline.onnx.OnnxExporter;
+import org.mlplatform.pipeline.registry.ContentDigest;
+import org.mlplatform.pipeline.registry.ModelArtifacts;
+import org.mlplatform.pipeline.registry.ModelMetadata;
+import org.mlplatform.pipeline.registry.ModelMetadata.DatasetSummary;
+import org.mlplatform.pipeline.registry.ModelRepository;
+import org.mlplatform.pipeline.registry.PublishedVersion;
+import org.mlplatform.pipeline.training.LogisticRegressionModel;
+import org.mlplatform.pipeline.training.LogisticRegressionTrainer;
+
+/**
+ * The steps of one training run: load and validate, cross-validate fold by fold, fit on all rows,
+ * evaluate on the test set, publish. Each step is a separate method so the batch job can run folds
+ * in parallel partitions and restart after a failure; {@link #run} chains them for the command line.
+ */
+public final class TrainingPipeline {
+
+    static final int SMOTE_NEIGHBOURS = 5;
+
+    private final TrainingParameters parameters;
+    private final CsvDatasetReader reader = new CsvDatasetReader();
+
+    public TrainingPipeline(TrainingParameters parameters) {
+        this.parameters = parameters;
+    }
+
+    public TrainingParameters parameters() {
+        return parameters;
+    }
+
+    /** Reads and validates the files; also checks that every class has enough rows for the folds. */
+    public TrainingData load(CsvSource train, CsvSource test) throws IOException {
+        Map<String, String> fingerprints = new LinkedHashMap<>();
+        Dataset trainSet = reader.read(train);
+        fingerprint(train, fingerprints);
+        Dataset testSet = null;
+        if (test != null) {
+            testSet = reader.read(test, trainSet.classes(), trainSet.columns());
+            fingerprint(test, fingerprints);
+        }
+        folds(trainSet);
+        return new TrainingData(trainSet, testSet, fingerprints);
+    }
+
+    /** The stratified folds of the training rows; none when cross-validation is off. */
+    public List<Fold> folds(Dataset train) {
+        return parameters.cvFolds() == 0 ? List.of()
+                : new StratifiedKFold(parameters.cvFolds(), parameters.seed()).split(train);
+    }
+
+    /** Fits on the fold's training rows only (scaler and SMOTE included) and scores its validation rows. */
+    public Metrics crossValidate(Dataset train, Fold fold) {
+        PipelineModel model = fit(train.select(fold.trainRows()));
+        return evaluate(model, train.select(fold.validationRows()));
+    }
+
+    public PipelineModel fit(Dataset train) {
+        FittedScaler scaler = Scalers.fit(parameters.scaler(), train);
+        Dataset scaled = train.withFeatures(scaler.transform(train.features()));
+        if (parameters.resample() == Resampling.SMOTE) {
+            scaled = new Smote(SMOTE_NEIGHBOURS, parameters.seed()).resample(scaled);
+        }
+        LogisticRegressionModel classifier = new LogisticRegressionTrainer(parameters.c(),
+                parameters.classWeight(), parameters.tol(), parameters.maxIter()).fit(scaled);
+        return new PipelineModel(scaler, classifier);
+    }
+
+    public Metrics evaluate(PipelineModel model, Dataset data) {
+        double[] scaled = model.scaler().transform(data.features());
+        double[][] probabilities = new double[data.rows()][];
+        for (int i = 0; i < data.rows(); i++) {
+            probabilities[i] = model.classifier().predictProba(scaled, i * data.columns());
+        }
+        return Metrics.of(data.labels(), probabilities);
+    }
+
+    /** Runs every step in this thread, folds one after the other. */
+    public TrainingRun run(TrainingRequest request, ModelRepository repository) throws IOException {
+        TrainingData data = load(request.train(), request.test());
+        List<Metrics> foldMetrics = new ArrayList<>();
+        for (Fold fold : folds(data.train())) {
+            foldMetrics.add(crossValidate(data.train(), fold));
+        }
+        CrossValidationResult cv = foldMetrics.isEmpty() ? null : new CrossValidationResult(foldMetrics);
+        PipelineModel model = fit(data.train());
+        Metrics test = data.test() == null ? null : evaluate(model, data.test());
+        PublishedVersion published = publish(repository, request.model(), model, data, cv, test);
+        return new TrainingRun(model, cv, test, published);
+    }
+
+    /**
+     * Publishes the fitted pipeline as the next version: its ONNX graph and metadata.json, written
+     * atomically by the repository.
+     */
+    public PublishedVersion publish(ModelRepository repository, String model, PipelineModel fitted, TrainingData data,
+                                    CrossValidationResult cv, Metrics test) throws IOException {
+        String fingerprint = trainingFingerprint(data);
+        DatasetSummary dataset = DatasetSummary.of(data.fileSha256(), data.train());
+        ModelMetadata.Metrics metrics = ModelMetadata.Metrics.of(cv, test);
+        return repository.publish(model, version -> {
+            ModelProvenance provenance = new ModelProvenance(model, version, fingerprint, data.train().featureNames());
+            byte[] onnx = new OnnxExporter().export(fitted, provenance);
+            return new ModelArtifacts(onnx, ModelMetadata.describe(fitted, provenance, onnx,
+                    ModelMetadata.Params.of(parameters), dataset, metrics, Instant.now()));
+        });
+    }
+
+    /** Identifies what was trained on what: the input files' digests and the hyper-parameters. */
+    private String trainingFingerprint(TrainingData data) {
+        return ContentDigest.sha256((data.fileSha256() + " " + parameters).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void fingerprint(CsvSource source, Map<String, String> fingerprints) throws IOException {
+        for (Path file : new Path[] {source.features(), source.labels()}) {
+            if (file != null) {
+                fingerprints.put(file.getFileName().toString(), ContentDigest.sha256(file));
+            }
+        }
+    }
+}

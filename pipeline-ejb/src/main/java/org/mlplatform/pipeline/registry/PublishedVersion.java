@@ -1,0 +1,7 @@
+package org.mlplatform.pipeline.registry;
+
+import java.nio.file.Path;
+
+/** A version that is now visible in the repository. */
+public record PublishedVersion(String model, int version, Path directory, ModelMetadata metadata) {
+}

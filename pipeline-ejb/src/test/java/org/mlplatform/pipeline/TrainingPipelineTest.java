@@ -1,0 +1,166 @@
+package org.mlplatform.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mlplatform.pipeline.dataset.CsvSource;
+import org.mlplatform.pipeline.dataset.InvalidDataException;
+import org.mlplatform.pipeline.preprocessing.Resampling;
+import org.mlplatform.pipeline.preprocessing.ScalerKind;
+import org.mlplatform.pipeline.reference.ReferenceCase;
+import org.mlplatform.pipeline.reference.ReferenceFiles;
+import org.mlplatform.pipeline.registry.ModelRepository;
+import org.mlplatform.pipeline.training.ClassWeight;
+
+/** The whole run, from the reference CSV files to a published ONNX file scored by ONNX Runtime. */
+class TrainingPipelineTest {
+
+    @TempDir
+    Path repositoryRoot;
+
+    static List<ReferenceCase> cases() {
+        return ReferenceCase.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void publishesTheExactOptimumAsAnOnnxModelThatScoresLikeIt(ReferenceCase reference) throws Exception {
+        String config = reference.name();
+        PipelineModel optimum = reference.optimum();
+        TrainingParameters parameters = parametersOf(reference);
+
+        TrainingRun run = new TrainingPipeline(parameters).run(requestFor(reference.set(), parameters),
+                new ModelRepository(repositoryRoot));
+
+        double[][] expectedCoefficients = optimum.classifier().coefficients();
+        double[][] coefficients = run.model().classifier().coefficients();
+        for (int k = 0; k < coefficients.length; k++) {
+            for (int j = 0; j < coefficients[k].length; j++) {
+                assertEquals(expectedCoefficients[k][j], coefficients[k][j], 1e-6, config + " coef[" + k + "][" + j + "]");
+            }
+            assertEquals(optimum.classifier().intercepts()[k], run.model().classifier().intercepts()[k], 1e-6,
+                    config + " intercept[" + k + "]");
+        }
+        assertEquals(run.published().version(), 1);
+        assertNotNull(run.test());
+
+        double[][] testRows = reference.testRows();
+        float[][] onnxProbabilities = scoreWithOnnxRuntime(run.published().directory().resolve("model.onnx"), testRows);
+        for (int i = 0; i < testRows.length; i++) {
+            double[] expected = optimum.predictProba(testRows[i]);
+            for (int k = 0; k < expected.length; k++) {
+                assertEquals(expected[k], onnxProbabilities[i][k], 2e-6, config + " test row " + i + " class " + k);
+            }
+        }
+    }
+
+    @Test
+    void crossValidatesEachFoldOnItsOwnTrainingRows() throws IOException {
+        TrainingParameters parameters = new TrainingParameters(1.0, ClassWeight.BALANCED, ScalerKind.ROBUST,
+                Resampling.SMOTE, 1e-8, 1000, 5, 7L);
+        TrainingPipeline pipeline = new TrainingPipeline(parameters);
+        TrainingData data = pipeline.load(labelled("breast_cancer", "train"), null);
+
+        var folds = pipeline.folds(data.train());
+        var metrics = folds.stream().map(fold -> pipeline.crossValidate(data.train(), fold)).toList();
+
+        assertEquals(5, metrics.size());
+        assertEquals(data.train().rows(), metrics.stream().mapToInt(m -> m.rows()).sum());
+        metrics.forEach(m -> assertTrue(m.rocAuc() > 0.9, "breast_cancer folds separate well: " + m.rocAuc()));
+        assertNull(data.test());
+    }
+
+    @Test
+    void refusesMoreFoldsThanTheSmallestClassHasRows(@TempDir Path data) throws IOException {
+        Files.writeString(data.resolve("x.csv"), "1\n2\n3\n4\n5\n");
+        Files.writeString(data.resolve("y.csv"), "a\na\na\nb\nb\n");
+        TrainingPipeline pipeline = new TrainingPipeline(TrainingParameters.defaults());
+
+        var error = assertThrows(InvalidDataException.class,
+                () -> pipeline.load(CsvSource.withLabelsFile(data.resolve("x.csv"), data.resolve("y.csv")), null));
+
+        assertTrue(error.getMessage().contains("b"), error.getMessage());
+    }
+
+    @Test
+    void recordsTheInputFilesDigestsInTheMetadata() throws IOException {
+        TrainingParameters parameters = parametersOf(ReferenceCase.of("seed__raw_C1"));
+        TrainingPipeline pipeline = new TrainingPipeline(parameters);
+        TrainingRun run = pipeline.run(requestFor("seed", parameters), new ModelRepository(repositoryRoot));
+
+        String metadata = Files.readString(run.published().directory().resolve("metadata.json"));
+        Map<String, String> digests = pipeline.load(labelled("seed", "train"), labelled("seed", "test")).fileSha256();
+        assertEquals(4, digests.size());
+        digests.values().forEach(digest -> assertTrue(metadata.contains(digest), digest));
+    }
+
+    @Test
+    void publishesEachFoldsAndTheTestSetsScores() throws IOException {
+        TrainingParameters parameters = new TrainingParameters(1.0, ClassWeight.BALANCED, ScalerKind.ROBUST,
+                Resampling.NONE, 1e-8, 1000, 4, 42L);
+        TrainingRun run = new TrainingPipeline(parameters).run(requestFor("iris", parameters),
+                new ModelRepository(repositoryRoot));
+
+        JsonObject metrics;
+        try (JsonReader reader = Json.createReader(Files.newBufferedReader(
+                run.published().directory().resolve("metadata.json")))) {
+            metrics = reader.readObject().getJsonObject("metrics");
+        }
+        JsonObject cv = metrics.getJsonObject("cv");
+        assertEquals(4, cv.getInt("folds"));
+        assertEquals(run.crossValidation().meanLogLoss(), cv.getJsonNumber("logLoss").doubleValue());
+        assertEquals(120, cv.getJsonArray("perFold").stream().mapToInt(fold -> fold.asJsonObject().getInt("rows")).sum());
+        JsonObject test = metrics.getJsonObject("test");
+        assertEquals(30, test.getInt("rows"));
+        assertEquals(run.test().rocAuc(), test.getJsonNumber("rocAuc").doubleValue());
+        assertEquals(3, test.getJsonArray("confusionMatrix").size());
+    }
+
+    private static TrainingParameters parametersOf(ReferenceCase reference) {
+        return new TrainingParameters(reference.c(), reference.classWeight(), reference.optimum().scaler().kind(),
+                Resampling.NONE, 1e-8, 1000, 0, 42L);
+    }
+
+    private static TrainingRequest requestFor(String set, TrainingParameters parameters) {
+        return new TrainingRequest("reference-" + set, labelled(set, "train"), labelled(set, "test"), parameters);
+    }
+
+    private static CsvSource labelled(String set, String part) {
+        return ReferenceFiles.source(set, part);
+    }
+
+    private static float[][] scoreWithOnnxRuntime(Path model, double[][] rows) throws OrtException {
+        float[][] input = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            input[i] = new float[rows[i].length];
+            for (int j = 0; j < rows[i].length; j++) {
+                input[i][j] = (float) rows[i][j];
+            }
+        }
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try (OrtSession session = environment.createSession(model.toString(), new OrtSession.SessionOptions());
+             OnnxTensor tensor = OnnxTensor.createTensor(environment, input);
+             OrtSession.Result result = session.run(Map.of("input", tensor))) {
+            return (float[][]) result.get("probabilities").orElseThrow().getValue();
+        }
+    }
+}

@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# Builds the platform, provisions and configures WildFly (wildfly-config), deploys the EAR and runs
+# the server in the foreground. Ctrl-C stops it cleanly.
+#
+# On the first start it creates a management user (admin console) and an application user with
+# role model-admin (REST writes), with random passwords kept in the server folder and printed on
+# every start. When the model repository holds no model yet, it trains the default model on the
+# default dataset (models/data/default/) through the builder's REST API and waits for it.
+#
+# Usage: ./run.sh [--port-offset N] [--no-build]
+# Environment: MLPLATFORM_MODELS_DIR (default ./models), MLPLATFORM_DATA_DIR (default: data/ in the
+# models folder)
+set -euo pipefail
+
+project_dir=$(cd "$(dirname "$0")" && pwd)
+jboss_home="$project_dir/wildfly-config/target/server"
+ear="$project_dir/ear/target/model-platform.ear"
+credentials="$jboss_home/standalone/configuration/mlplatform-credentials.txt"
+
+port_offset=0
+build=true
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --port-offset) port_offset=${2:-}; shift $(( $# > 1 ? 2 : 1 )) ;;
+        --port-offset=*) port_offset=${1#*=}; shift ;;
+        --no-build) build=false; shift ;;
+        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "Unknown option $1 (try --help)" >&2; exit 2 ;;
+    esac
+done
+if ! [[ "$port_offset" =~ ^[0-9]+$ ]]; then
+    echo "--port-offset takes a number, not '$port_offset'" >&2
+    exit 2
+fi
+http_port=$((8080 + port_offset))
+management_port=$((9990 + port_offset))
+base_url="http://localhost:$http_port"
+
+export MLPLATFORM_MODELS_DIR="${MLPLATFORM_MODELS_DIR:-$project_dir/models}"
+export MLPLATFORM_DATA_DIR="${MLPLATFORM_DATA_DIR:-$MLPLATFORM_MODELS_DIR/data}"
+
+for tool in java mvn curl; do
+    command -v "$tool" >/dev/null || { echo "$tool is needed on the PATH" >&2; exit 1; }
+done
+java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+if [ -z "$java_major" ] || [ "$java_major" -lt 17 ]; then
+    echo "Java 17 or later is needed on the PATH (found: ${java_major:-none})" >&2
+    exit 1
+fi
+
+if $build; then
+    echo "==> Building (mvn -DskipTests package): the first build downloads WildFly, about 260 MB"
+    (cd "$project_dir" && mvn -B -ntp -q -DskipTests package)
+fi
+if [ ! -f "$jboss_home/.mlplatform-configured" ]; then
+    echo "No configured server in $jboss_home: run without --no-build" >&2
+    exit 1
+fi
+if [ ! -f "$ear" ]; then
+    echo "No $ear: the build did not produce the application" >&2
+    exit 1
+fi
+if curl -s -o /dev/null "http://localhost:$management_port" || curl -s -o /dev/null "$base_url"; then
+    echo "Port $http_port or $management_port is in use (a server already running?); try --port-offset 100" >&2
+    exit 1
+fi
+
+random_password() {
+    local password=""
+    until [[ "$password" =~ [0-9] && "$password" =~ [A-Za-z] ]]; do
+        password=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 18)
+    done
+    echo "${password:0:6}-${password:6:6}-${password:12:6}"
+}
+
+if [ ! -f "$credentials" ]; then
+    echo "==> Creating the console user 'admin' and the application user 'mladmin' (role model-admin)"
+    admin_password=$(random_password)
+    mladmin_password=$(random_password)
+    JBOSS_HOME="$jboss_home" "$jboss_home/bin/add-user.sh" -s -u admin -p "$admin_password"
+    JBOSS_HOME="$jboss_home" "$jboss_home/bin/add-user.sh" -a -s -u mladmin -p "$mladmin_password" -g model-admin
+    (umask 077 && printf 'admin=%s\nmladmin=%s\n' "$admin_password" "$mladmin_password" > "$credentials")
+fi
+admin_password=$(sed -n 's/^admin=//p' "$credentials")
+mladmin_password=$(sed -n 's/^mladmin=//p' "$credentials")
+
+# The deployment scanner deploys what is in deployments/ at boot; drop the markers of an earlier run
+deployments="$jboss_home/standalone/deployments"
+rm -f "$deployments/$(basename "$ear")".{failed,deployed,undeployed,isdeploying,pending}
+cp "$ear" "$deployments/"
+
+echo "==> Starting WildFly (standalone-full.xml, port offset $port_offset)"
+started_at=$(date +%s)
+# standalone.sh then waits for the JVM and passes SIGINT/SIGTERM on to it
+export LAUNCH_JBOSS_IN_BACKGROUND=1
+"$jboss_home/bin/standalone.sh" -c standalone-full.xml -Djboss.socket.binding.port-offset="$port_offset" &
+server_pid=$!
+
+stop_server() {
+    trap - INT TERM
+    echo
+    echo "==> Stopping WildFly"
+    kill -TERM "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    exit 0
+}
+trap stop_server INT TERM
+
+server_running() { kill -0 "$server_pid" 2>/dev/null; }
+
+# Readiness turns UP once the server runs and every deployment is in (each DOWN answer is a
+# warning in the server log, hence the 2 s pace)
+ready=false
+for _ in $(seq 1 150); do
+    server_running || { echo "WildFly exited during start-up" >&2; exit 1; }
+    if curl -sf -o /dev/null "http://localhost:$management_port/health/ready"; then
+        ready=true
+        break
+    fi
+    sleep 2
+done
+if ! $ready; then
+    echo "==> WildFly is not ready after 300 s: see $jboss_home/standalone/log/server.log" >&2
+    curl -s "http://localhost:$management_port/health/ready" >&2 || true
+    echo >&2
+fi
+
+cat <<EOF
+
+==> Model platform up in $(( $(date +%s) - started_at )) s
+    Inference REST        $base_url/
+    Builder REST          $base_url/builder/api   (writes: user mladmin, password $mladmin_password)
+    OpenAPI document      $base_url/openapi
+    OpenAPI UI            $base_url/api-docs
+    Admin console (HAL)   http://localhost:$management_port   (user admin, password $admin_password)
+    Health                http://localhost:$management_port/health
+    Models                $MLPLATFORM_MODELS_DIR
+    Training data         $MLPLATFORM_DATA_DIR
+    Credentials file      $credentials
+    Ctrl-C stops the server.
+
+EOF
+
+has_model() {
+    [ -n "$(find "$MLPLATFORM_MODELS_DIR" -mindepth 3 -maxdepth 3 -name model.onnx -print -quit 2>/dev/null)" ]
+}
+
+train_default_model() {
+    if [ ! -f "$MLPLATFORM_DATA_DIR/default/train_data.csv" ]; then
+        echo "==> No model yet, and no default dataset in $MLPLATFORM_DATA_DIR/default: nothing to train"
+        return
+    fi
+    echo "==> No model yet: training the default model on $MLPLATFORM_DATA_DIR/default"
+    local response location body status
+    response=$(curl -s -i -u "mladmin:$mladmin_password" -H 'Content-Type: application/json' \
+        -d '{"model":"default","trainData":"default/train_data.csv","trainLabels":"default/train_labels.csv","testData":"default/test_data.csv","testLabels":"default/test_labels.csv"}' \
+        "$base_url/builder/api/trainings" | tr -d '\r') || true
+    location=$(printf '%s\n' "$response" | sed -n 's/^[Ll]ocation: *//p' | head -1)
+    if [ -z "$location" ]; then
+        echo "    The builder did not accept the job:"
+        printf '%s\n' "$response" | head -1
+        printf '%s\n' "$response" | sed '1,/^$/d'
+        return
+    fi
+    case "$location" in /*) location="$base_url$location" ;; esac
+    echo "    Job accepted: $location"
+    local submitted_at=$(date +%s)
+    for _ in $(seq 1 900); do
+        server_running || return
+        body=$(curl -s -u "mladmin:$mladmin_password" "$location") || true
+        # The job's own status comes first: JSON-B writes properties in alphabetical order
+        status=$(printf '%s' "$body" | grep -o -E '"(batchStatus|status)" *: *"[A-Z]+"' | head -1 | grep -o -E '[A-Z]+"$' | tr -d '"') || true
+        case "$status" in
+            COMPLETED|FAILED|STOPPED|ABANDONED)
+                echo "    Job $status after $(( $(date +%s) - submitted_at )) s: $body"
+                return ;;
+        esac
+        sleep 1
+    done
+    echo "    The job has not finished after 15 min; see $location"
+}
+
+if $ready && ! has_model; then
+    train_default_model
+fi
+
+wait "$server_pid"
