@@ -13,10 +13,11 @@ import org.mlplatform.inference.testing.ReferenceCase;
 /**
  * Not a test: measures whether the EJB pool's instances should share one ONNX Runtime session per
  * model version or hold one each. Runs single-row and 1,000-row calls from 1, 2, 4 and 8 threads,
- * first all on one session, then one session per thread, and prints calls/s and rows/s.
+ * all on one session or one session per thread, and prints the median calls/s and rows/s of five
+ * interleaved rounds (interleaving spreads other load on the machine over both variants alike).
  * <pre>
- * java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
- *   -Dreference.dir=../../shared/reference org.mlplatform.inference.benchmark.SessionSharingBenchmark [seconds]
+ * java -cp "target/test-classes:target/classes:target/cli-lib/*:$TRIBUO_ONNX_JAR:$PROTOBUF_JAR" \
+ *   -Dreference.dir=../../shared/reference org.mlplatform.inference.benchmark.SessionSharingBenchmark [seconds-per-round]
  * </pre>
  */
 public final class SessionSharingBenchmark {
@@ -25,14 +26,30 @@ public final class SessionSharingBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 1;
         byte[] onnx = ReferenceCase.load("seed", "robust_balanced_C1").onnx();
-        System.out.printf("%-8s %-7s %-9s %12s %14s%n", "threads", "rows", "sessions", "calls/s", "rows/s");
-        for (int rows : new int[] {1, 1000}) {
-            for (int threads : new int[] {1, 2, 4, 8}) {
-                for (boolean shared : new boolean[] {true, false}) {
-                    double calls = measure(onnx, threads, rows, shared, seconds);
-                    System.out.printf("%-8d %-7d %-9s %12.0f %14.0f%n", threads, rows, shared ? "shared" : "per-thread", calls, calls * rows);
+        int[] rowCounts = {1, 1000};
+        int[] threadCounts = {1, 2, 4, 8};
+        int rounds = 5;
+        double[][][][] results = new double[rowCounts.length][threadCounts.length][2][rounds];
+        for (int round = 0; round < rounds; round++) {
+            for (int r = 0; r < rowCounts.length; r++) {
+                for (int t = 0; t < threadCounts.length; t++) {
+                    for (int variant = 0; variant < 2; variant++) {
+                        results[r][t][variant][round] = measure(onnx, threadCounts[t], rowCounts[r], variant == 0, seconds);
+                    }
+                }
+            }
+        }
+        System.out.printf("%-8s %-7s %-11s %12s %14s%n", "threads", "rows", "sessions", "calls/s", "rows/s");
+        for (int r = 0; r < rowCounts.length; r++) {
+            for (int t = 0; t < threadCounts.length; t++) {
+                for (int variant = 0; variant < 2; variant++) {
+                    double[] calls = results[r][t][variant].clone();
+                    java.util.Arrays.sort(calls);
+                    double median = calls[rounds / 2];
+                    System.out.printf("%-8d %-7d %-11s %12.0f %14.0f%n", threadCounts[t], rowCounts[r],
+                            variant == 0 ? "shared" : "per-thread", median, median * rowCounts[r]);
                 }
             }
         }

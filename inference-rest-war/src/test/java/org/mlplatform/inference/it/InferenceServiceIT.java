@@ -300,7 +300,7 @@ class InferenceServiceIT {
 
     @Test
     void readinessAgreesWithTheOipReadyEndpoint() {
-        int managementPort = Integer.parseInt(System.getProperty("it.management-port", "10090"));
+        int managementPort = Integer.parseInt(System.getProperty("it.management.port", "10090"));
         HttpResponse<String> health = get(URI.create("http://" + base.getHost() + ":" + managementPort + "/health/ready"));
         assertEquals(200, health.statusCode(), health.body());
         JsonObject check = json(health).asJsonObject().getJsonArray("checks").stream().map(JsonValue::asJsonObject)

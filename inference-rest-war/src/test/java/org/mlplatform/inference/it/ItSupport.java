@@ -28,7 +28,7 @@ final class ItSupport {
     }
 
     static Path modelsDir() {
-        return Path.of(System.getProperty("it.models.dir", "target/it-models"));
+        return Path.of(System.getenv().getOrDefault("MLPLATFORM_MODELS_DIR", "target/it-models"));
     }
 
     static void deleteModel(String model) {

@@ -65,7 +65,7 @@ class ModelEventsIT {
 
     @Test
     void aPublishedVersionAnnouncedOnTheTopicIsLoaded() throws Exception {
-        Path root = Path.of(System.getProperty("mlplatform.models.dir"));
+        Path root = Path.of(System.getenv("MLPLATFORM_MODELS_DIR"));
         Path modelDir = root.resolve(MODEL);
         deleteRecursively(modelDir);
         Path source = root.resolveSibling("it-fixtures").resolve("events").resolve("1");

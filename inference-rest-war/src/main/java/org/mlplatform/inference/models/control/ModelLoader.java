@@ -18,6 +18,9 @@ import org.mlplatform.inference.models.entity.ModelSignature;
  */
 public class ModelLoader {
 
+    /** The metadata.json layout this service reads (docs/model-repository.md); newer ones are refused. */
+    static final int KNOWN_FORMAT_VERSION = 1;
+
     private final ModelRepositoryReader repository;
     private final OnnxSessionFactory sessions;
     private final Clock clock;
@@ -38,6 +41,11 @@ public class ModelLoader {
             throw new ModelLoadException("missing file " + e.getFile());
         } catch (IOException e) {
             throw new ModelLoadException("cannot read version " + version + ": " + e.getMessage(), e);
+        }
+        int formatVersion = metadata.document().getInt("formatVersion", KNOWN_FORMAT_VERSION);
+        if (formatVersion > KNOWN_FORMAT_VERSION) {
+            throw new ModelLoadException("metadata.json has formatVersion " + formatVersion + "; this service reads up to "
+                    + KNOWN_FORMAT_VERSION);
         }
         String sha256 = sha256(bytes);
         if (metadata.onnxSha256() == null) {

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.Set;
 
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -37,6 +38,7 @@ import org.mlplatform.inference.predictions.control.OipInferRequest;
  * The Open Inference Protocol (KServe V2) REST API, so KServe and Triton HTTP clients work
  * unchanged. Errors come back as {@code {"error": "..."}} (see {@link ErrorResponseMapper}).
  */
+@ApplicationScoped
 @Path("v2")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "open-inference-protocol")

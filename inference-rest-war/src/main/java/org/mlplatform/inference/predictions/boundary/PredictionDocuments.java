@@ -1,6 +1,6 @@
 package org.mlplatform.inference.predictions.boundary;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 
 import org.mlplatform.inference.models.entity.ModelSignature;
 import org.mlplatform.inference.models.entity.Predictions;
@@ -12,6 +12,9 @@ import org.mlplatform.inference.predictions.control.OipInferRequest;
  * Probabilities are float32 as the model computes them, written in Java's shortest round-trip form.
  */
 final class PredictionDocuments {
+
+    /** {@code Json.createValue} looks the provider up through the ServiceLoader on every call; once is enough. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private PredictionDocuments() {
     }
@@ -87,6 +90,6 @@ final class PredictionDocuments {
     }
 
     private static String quoted(String text) {
-        return Json.createValue(text).toString();
+        return JSON.createValue(text).toString();
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.function.Function;
 
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -39,6 +40,7 @@ import org.mlplatform.inference.predictions.control.FeatureMatrix;
 import org.mlplatform.inference.predictions.control.InvalidInputException;
 
 /** {@code POST /api/models/{model}/predict}: rows as JSON, CSV or a multipart CSV upload. */
+@ApplicationScoped
 @Path("api/models/{model}/predict")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "predictions")

@@ -1,6 +1,8 @@
 package org.mlplatform.inference.predictions.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 
 import org.mlplatform.inference.models.control.InferenceException;
 import org.mlplatform.inference.models.control.ModelLease;
@@ -13,12 +15,13 @@ import org.mlplatform.inference.predictions.control.FeatureMatrix;
  * once; a caller that gets no instance within the pool's acquisition timeout is refused with 503.
  * <p>
  * Pooled instances hold no session of their own: all of them share the version's one
- * {@code OrtSession}, whose {@code run} is thread-safe. Measured on 2 cores (docs/benchmarks.md),
- * one shared session gives the same throughput as one session per instance, while per-instance
- * sessions would multiply memory and load time by the pool size and make the hot swap reload
- * every instance.
+ * {@code OrtSession}, whose {@code run} is thread-safe. Measured on 2 cores (SessionSharingBenchmark,
+ * docs/benchmarks.md), a session per thread is no faster than one shared session from 1 to 8
+ * threads, while it would multiply memory and load time by the pool size and make a hot swap
+ * reload every instance. No transaction: inference touches no transactional resource.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Predictor {
 
     public Predictions predict(ModelLease lease, FeatureMatrix features) throws InferenceException {

@@ -98,6 +98,15 @@ class RepositorySynchronizerTest {
     }
 
     @Test
+    void aNewerMetadataFormatIsRefused() throws Exception {
+        publish(1);
+        Path metadata = root.resolve("m/1/metadata.json");
+        Files.writeString(metadata, Files.readString(metadata).replaceFirst("\\{", "{\"formatVersion\":2,"));
+        synchronizer.synchronizeAll();
+        assertTrue(served.state("m").orElseThrow().failures().get(1).contains("formatVersion 2"));
+    }
+
+    @Test
     void reloadRetriesAFailedVersionOnceItIsFixed() throws Exception {
         publish(1);
         Files.write(root.resolve("m/1/model.onnx"), new byte[] {1, 2, 3});
