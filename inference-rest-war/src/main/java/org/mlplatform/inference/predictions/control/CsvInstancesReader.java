@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public class CsvInstancesReader {
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
 
     private final RequestLimits limits;
@@ -62,7 +61,7 @@ public class CsvInstancesReader {
         int row = values.rows() + 1;
         for (int i = 0; i < cells.length; i++) {
             String cell = cells[i].strip();
-            if (!NUMBER.matcher(cell).matches()) {
+            if (!isNumberSyntax(cell) || !parses(values, cell)) {
                 if (NOT_FINITE.matcher(cell).matches()) {
                     throw InvalidInputException.at("Non-finite value",
                             "row " + row + ", column " + (i + 1) + ": " + cell + " is not a finite number", row, i + 1);
@@ -70,15 +69,41 @@ public class CsvInstancesReader {
                 throw InvalidInputException.at("Non-numeric value",
                         "row " + row + ", column " + (i + 1) + ": '" + cell + "' is not a number", row, i + 1);
             }
-            values.add(cell);
         }
         values.endRow();
     }
 
     /** A header names every column; a first row with a stray non-numeric cell is data, and fails as such. */
+    private static boolean parses(FeatureValues values, String cell) {
+        try {
+            values.add(cell);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     private static boolean isHeader(String[] cells) {
         return Arrays.stream(cells).map(String::strip).allMatch(cell -> !cell.isEmpty()
-                && !NUMBER.matcher(cell).matches() && !NOT_FINITE.matcher(cell).matches());
+                && !isNumberSyntax(cell) && !NOT_FINITE.matcher(cell).matches());
+    }
+
+    /**
+     * Whether the cell holds only the characters of a decimal number. Float.parseFloat alone would
+     * also take "1f", "0x1p3", "NaN" or "Infinity"; this rules those out, cheaper than a regular
+     * expression on every cell, and leaves malformed ones such as "1e" or "+-1" to the parse.
+     */
+    private static boolean isNumberSyntax(String cell) {
+        if (cell.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if ((c < '0' || c > '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkHeader(String[] cells, int featureCount, List<String> featureNames) {

@@ -27,7 +27,7 @@ class FeatureValues {
         column = 0;
     }
 
-    /** @param text the number as written; the caller has checked it is numeric syntax */
+    /** @throws NumberFormatException when {@code text} is not a number (the caller has ruled out NaN and hex forms) */
     void add(String text) {
         if (column == columns) {
             throw InvalidInputException.at("Wrong feature count",
