@@ -98,6 +98,10 @@ public final class TrainingPipeline {
 
     /** Runs every step in this thread, folds one after the other. */
     public TrainingRun run(TrainingRequest request, ModelRepository repository) throws IOException {
+        if (!request.parameters().equals(parameters)) {
+            throw new IllegalArgumentException("the request's parameters " + request.parameters()
+                    + " are not this pipeline's " + parameters);
+        }
         TrainingData data = load(request.train(), request.test());
         List<Metrics> foldMetrics = new ArrayList<>();
         for (Fold fold : folds(data.train())) {
