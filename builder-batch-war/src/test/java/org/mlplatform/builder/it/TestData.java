@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The data folder the test server reads ({@code MLPLATFORM_DATA_DIR}), with reference CSV files
- * from {@code ../shared/reference} copied into it at test time.
+ * from {@code reference/} at the root of the checkout copied into it at test time.
  */
 final class TestData {
 
@@ -18,7 +18,7 @@ final class TestData {
     private TestData() {
     }
 
-    /** {@code ../shared/reference}; failsafe sets it for the tests, arquillian.xml for the server. */
+    /** {@code reference/} at the root of the checkout; failsafe sets it for the tests, arquillian.xml for the server. */
     static Path reference() {
         return Path.of(System.getProperty("reference.dir"));
     }

@@ -17,7 +17,7 @@ import org.mlplatform.inference.testing.ReferenceCase;
  * interleaved rounds (interleaving spreads other load on the machine over both variants alike).
  * <pre>
  * java -cp "target/test-classes:target/classes:target/cli-lib/*:$TRIBUO_ONNX_JAR:$PROTOBUF_JAR" \
- *   -Dreference.dir=../../shared/reference org.mlplatform.inference.benchmark.SessionSharingBenchmark [seconds-per-round]
+ *   -Dreference.dir=../reference org.mlplatform.inference.benchmark.SessionSharingBenchmark [seconds-per-round]
  * </pre>
  */
 public final class SessionSharingBenchmark {

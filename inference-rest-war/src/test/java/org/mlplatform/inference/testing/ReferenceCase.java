@@ -14,14 +14,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
 /**
- * One set/config of {@code ../shared/reference}: the exact optimum's coefficients and scaler, its
+ * One set/config of {@code reference/} at the root of the checkout: the exact optimum's coefficients and scaler, its
  * test rows, and the probabilities the optimum gives them (computed here in float64).
  */
 public record ReferenceCase(String set, String config, double[][] coefficients, double[] intercepts, double[] offset, double[] scale,
                             int classCount, double[][] testRows) {
 
     public static Path referenceDir() {
-        return Path.of(System.getProperty("reference.dir", "../../shared/reference"));
+        return Path.of(System.getProperty("reference.dir", "../reference"));
     }
 
     public static ReferenceCase load(String set, String config) {

@@ -18,7 +18,7 @@ import org.mlplatform.pipeline.dataset.CsvSource;
 import org.mlplatform.pipeline.dataset.Dataset;
 
 /**
- * The shared scikit-learn reference in {@code ../shared/reference} (see its README), read in place: the
+ * The shared scikit-learn reference in {@code reference/} at the root of the checkout (see its README), read in place: the
  * one place that knows its layout. {@code data/<set>/{train,test}_{data,labels}.csv} are the data sets;
  * {@code expected/<set>__<config>.json} (a <em>case</em>, named {@code <set>__<config>}) is what was fitted
  * on a set, typed by {@link ReferenceCase}.
@@ -29,7 +29,7 @@ public final class ReferenceFiles {
     }
 
     public static Path directory() {
-        return Path.of(System.getProperty("reference.dir", "../../shared/reference"));
+        return Path.of(System.getProperty("reference.dir", "../reference"));
     }
 
     /** Every case name, e.g. {@code iris__robust_balanced_C1}, sorted. */
