@@ -1,6 +1,6 @@
 package org.mlplatform.pipeline.onnx;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,8 +25,9 @@ class OnnxCheckerTest {
     @TempDir
     Path folder;
 
-    @BeforeAll
-    static void requirePythonOnnx() throws InterruptedException {
+    // Per test rather than per class: surefire then counts each check as skipped instead of hiding them
+    @BeforeEach
+    void requirePythonOnnx() throws InterruptedException {
         assumeTrue(run("import onnx").exitCode == 0,
                 "skipped: " + PYTHON + " cannot import onnx (install Debian's python3-onnx to run the ONNX checker)");
     }
