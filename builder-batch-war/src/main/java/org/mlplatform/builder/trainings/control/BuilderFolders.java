@@ -18,13 +18,43 @@ public class BuilderFolders {
     @ConfigProperty(name = "mlplatform.builder.work.dir")
     String workDirectory;
 
+    @Inject
+    @ConfigProperty(name = "mlplatform.models.dir")
+    String modelsDirectory;
+
     public DataFolder data() {
         return new DataFolder(Path.of(dataDirectory));
+    }
+
+    /** The model repository's root folder. */
+    public Path models() {
+        return Path.of(modelsDirectory).toAbsolutePath().normalize();
+    }
+
+    /** Checks job parameters against these folders. */
+    public TrainingRequestValidator validator() {
+        return new TrainingRequestValidator(data(), models());
     }
 
     /** Where uploaded CSV files are kept, inside the data folder. */
     public Path uploads() {
         return data().root().resolve("uploads");
+    }
+
+    /**
+     * The text with the folders' absolute paths taken out, for messages a client sees: a path in the
+     * data folder as requests name it (relative), others as {@code <models>/...} and {@code <work>/...}.
+     */
+    public String withoutAbsolutePaths(String text) {
+        if (text == null) {
+            return null;
+        }
+        String result = text;
+        result = result.replace(data().root() + java.io.File.separator, "").replace(data().root().toString(), "<data>");
+        result = result.replace(models() + java.io.File.separator, "<models>/").replace(models().toString(), "<models>");
+        Path work = Path.of(workDirectory).toAbsolutePath().normalize();
+        result = result.replace(work + java.io.File.separator, "<work>/").replace(work.toString(), "<work>");
+        return result;
     }
 
     public JobWorkFolder work(long jobInstanceId) {
