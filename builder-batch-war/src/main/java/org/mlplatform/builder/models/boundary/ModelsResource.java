@@ -51,7 +51,7 @@ public class ModelsResource {
     private static final String ALIAS_EXAMPLE = """
             {"model": "default", "alias": "production", "version": 2}""";
     private static final String NOT_FOUND_EXAMPLE = """
-            {"type": "about:blank", "title": "Not found", "status": 404, "detail": "model default has no version 9"}""";
+            {"type": "about:blank", "title": "Not Found", "status": 404, "detail": "model default has no version 9"}""";
 
     @Inject
     ModelRegistry registry;

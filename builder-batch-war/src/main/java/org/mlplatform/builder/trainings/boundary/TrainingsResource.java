@@ -69,7 +69,8 @@ public class TrainingsResource {
              "progress": {"stepsCompleted": 0, "stepsTotal": 5, "foldsCompleted": 0, "folds": 5}}""";
     static final String PROBLEM_EXAMPLE = """
             {"type": "urn:mlplatform:problem:invalid-request", "title": "Invalid training request", "status": 400,
-             "detail": "C must be a positive number, got -1", "field": "C"}""";
+             "detail": "C must be a number from 1.0E-8 to 1.0E8 (the range the solver reaches the optimum in), got -1",
+             "field": "C"}""";
 
     @Inject
     TrainingJobs jobs;
