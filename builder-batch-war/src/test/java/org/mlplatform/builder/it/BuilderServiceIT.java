@@ -620,6 +620,8 @@ class BuilderServiceIT {
                 .forEach(check -> checks.put(check.getString("name"), check.getString("status")));
         assertEquals("UP", checks.get("job-repository"), ready.body());
         assertEquals("UP", checks.get("model-folder"), ready.body());
+        assertFalse(ready.body().contains(Path.of(System.getProperty("it.models.dir")).toAbsolutePath().toString()),
+                "the public readiness answer shows the model folder's absolute path: " + ready.body());
 
         URI openApi = URI.create(deploymentUrl.getProtocol() + "://" + deploymentUrl.getHost() + ":"
                 + deploymentUrl.getPort() + "/builder/openapi");

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The folders the builder reads and writes, from configuration (system properties set by wildfly-config). */
 @ApplicationScoped
@@ -50,11 +53,16 @@ public class BuilderFolders {
             return null;
         }
         String result = text;
-        result = result.replace(data().root() + java.io.File.separator, "").replace(data().root().toString(), "<data>");
-        result = result.replace(models() + java.io.File.separator, "<models>/").replace(models().toString(), "<models>");
-        Path work = Path.of(workDirectory).toAbsolutePath().normalize();
-        result = result.replace(work + java.io.File.separator, "<work>/").replace(work.toString(), "<work>");
-        return result;
+        result = withoutFolder(result, data().root(), "", "<data>");
+        result = withoutFolder(result, models(), "<models>/", "<models>");
+        return withoutFolder(result, Path.of(workDirectory).toAbsolutePath().normalize(), "<work>/", "<work>");
+    }
+
+    /** Replaces the folder's path inside paths by {@code inside}, on its own by {@code alone}; not a longer name it begins. */
+    private static String withoutFolder(String text, Path folder, String inside, String alone) {
+        String quoted = Pattern.quote(folder.toString());
+        String result = text.replaceAll(quoted + Pattern.quote(File.separator), Matcher.quoteReplacement(inside));
+        return result.replaceAll(quoted + "(?![\\w.-])", Matcher.quoteReplacement(alone));
     }
 
     public JobWorkFolder work(long jobInstanceId) {
