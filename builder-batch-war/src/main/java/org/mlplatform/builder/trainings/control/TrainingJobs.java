@@ -47,8 +47,8 @@ public class TrainingJobs {
 
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public TrainingExecution start(Map<String, String> parameters) {
-        TrainingRequest request = new TrainingRequestValidator(folders.data()).validate(parameters);
-        TrainingDataCheck.load(request);
+        TrainingRequest request = folders.validator().validate(parameters);
+        TrainingDataCheck.load(request, folders.data());
         Properties jobParameters = new Properties();
         parameters.forEach(jobParameters::setProperty);
         return describe(operator().start(TrainingJob.NAME, jobParameters));
@@ -72,8 +72,13 @@ public class TrainingJobs {
         JobExecution execution = execution(executionId);
         JobOperator operator = operator();
         JobInstance instance = operator.getJobInstance(executionId);
-        Map<String, String> parameters = parameters(operator.getParameters(executionId));
-        List<StepStatus> steps = steps(operator, instance);
+        Map<String, String> parameters = new TreeMap<>();
+        parameters(operator.getParameters(executionId))
+                .forEach((name, value) -> parameters.put(name, folders.withoutAbsolutePaths(value)));
+        List<StepStatus> steps = steps(operator, instance).stream()
+                .map(step -> new StepStatus(step.name(), step.status(), folders.withoutAbsolutePaths(step.exitStatus()),
+                        step.executionId(), step.started(), step.ended()))
+                .toList();
         int folds = folds(parameters);
         JobWorkFolder workFolder = folders.work(instance.getInstanceId());
         int stepsCompleted = (int) steps.stream().filter(s -> BatchStatus.COMPLETED.name().equals(s.status())).count();
@@ -82,9 +87,11 @@ public class TrainingJobs {
         TrainingMetrics metrics = TrainingMetrics.of(workFolder.crossValidation().orElse(null),
                 workFolder.testMetrics().orElse(null));
         return new TrainingExecution(execution.getExecutionId(), instance.getInstanceId(),
-                parameters.get(JobParameter.MODEL.key()), execution.getBatchStatus().name(), execution.getExitStatus(),
+                parameters.get(JobParameter.MODEL.key()), execution.getBatchStatus().name(),
+                folders.withoutAbsolutePaths(execution.getExitStatus()),
                 instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()),
-                parameters, steps, progress, workFolder.published().orElse(null), metrics, failure(execution, steps));
+                parameters, steps, progress, workFolder.published().orElse(null), metrics,
+                folders.withoutAbsolutePaths(failure(execution, steps)));
     }
 
     /** Executions of the most recent job instances, newest first. */
