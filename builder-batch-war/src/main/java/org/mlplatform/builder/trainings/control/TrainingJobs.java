@@ -11,6 +11,7 @@ import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.jberet.spi.PropertyKey;
 import org.mlplatform.builder.trainings.entity.JobParameter;
 import org.mlplatform.builder.trainings.entity.Progress;
 import org.mlplatform.builder.trainings.entity.StepStatus;
@@ -59,7 +60,12 @@ public class TrainingJobs {
     public TrainingExecution restart(long executionId) {
         JobExecution execution = execution(executionId);
         Properties parameters = operator().getParameters(execution.getExecutionId());
-        return describe(operator().restart(executionId, parameters == null ? new Properties() : parameters));
+        Properties restartParameters = parameters == null ? new Properties() : parameters;
+        // Only a FAILED or STOPPED execution restarts. JBeret's default ("detect") would take an
+        // execution that another node of a cluster is running for a crashed one and run it twice;
+        // an execution cut off by a crash is FAILED once its server is back (InterruptedExecutions).
+        restartParameters.setProperty(PropertyKey.RESTART_MODE, PropertyKey.RESTART_MODE_STRICT);
+        return describe(operator().restart(executionId, restartParameters));
     }
 
     public TrainingExecution stop(long executionId) {
