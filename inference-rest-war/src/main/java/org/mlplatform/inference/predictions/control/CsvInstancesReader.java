@@ -66,7 +66,7 @@ public class CsvInstancesReader {
                             "row " + row + ", column " + (i + 1) + ": " + cell + " is not a finite number", row, i + 1);
                 }
                 throw InvalidInputException.at("Non-numeric value",
-                        "row " + row + ", column " + (i + 1) + ": '" + cell + "' is not a number", row, i + 1);
+                        "row " + row + ", column " + (i + 1) + ": '" + FeatureValues.shown(cell) + "' is not a number", row, i + 1);
             }
         }
         values.endRow();
