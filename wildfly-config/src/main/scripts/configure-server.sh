@@ -24,7 +24,8 @@ case "$project_dir" in
         exit 1 ;;
 esac
 
-fingerprint=$( (echo "$project_dir"; cat "$0" "$cli_dir"/*.cli) | sha256sum | cut -d' ' -f1)
+problems_dir="$cli_dir/../problems"
+fingerprint=$( (echo "$project_dir"; cat "$0" "$cli_dir"/*.cli "$problems_dir"/*.problem) | sha256sum | cut -d' ' -f1)
 if [ -f "$marker" ] && [ "$(cat "$marker")" = "$fingerprint" ]; then
     echo "Server at $jboss_home is already configured (delete $marker or run mvn clean to redo it)"
     exit 0
@@ -38,6 +39,10 @@ if [ -f "$pristine" ]; then
 else
     cp "$config_dir/standalone-full.xml" "$pristine"
 fi
+
+# Bodies of the answers the server writes itself (http.cli refers to them by ${jboss.server.config.dir})
+mkdir -p "$config_dir/problems"
+cp "$problems_dir"/*.problem "$config_dir/problems/"
 
 {
     echo "set projectDir=$project_dir"

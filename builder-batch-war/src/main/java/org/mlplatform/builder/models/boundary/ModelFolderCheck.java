@@ -13,7 +13,11 @@ import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Ready when the model repository folder exists (or can be created) and a file can be written in it. */
+/**
+ * Ready when the model repository folder exists (or can be created) and a file can be written in it.
+ * The health endpoint answers without credentials: it names the setting, never the absolute path
+ * (a failure's message shows paths relative to the folder).
+ */
 @Readiness
 @ApplicationScoped
 public class ModelFolderCheck implements HealthCheck {
@@ -30,12 +34,18 @@ public class ModelFolderCheck implements HealthCheck {
         try {
             Files.createDirectories(folder);
             Files.delete(Files.createTempFile(folder, ".health", ".tmp"));
-            return HealthCheckResponse.named("model-folder").up().build();
+            return HealthCheckResponse.named("model-folder").up().withData("folder", SETTING).build();
         } catch (IOException | RuntimeException e) {
-            // the readiness answer is public: the folder's absolute path and the message naming it go to the log only
             LOG.log(Level.WARNING, "the model folder " + folder + " is not writable", e);
-            return HealthCheckResponse.named("model-folder").down()
-                    .withData("error", "the model folder is not writable (" + e.getClass().getSimpleName() + ")").build();
+            return HealthCheckResponse.named("model-folder").down().withData("folder", SETTING)
+                    .withData("error", relative(String.valueOf(e.getMessage()), folder)).build();
         }
+    }
+
+    static final String SETTING = "mlplatform.models.dir";
+
+    /** The message with the folder's absolute path replaced by the setting's name. */
+    static String relative(String message, Path folder) {
+        return message.replace(folder.toAbsolutePath().toString(), "<" + SETTING + ">").replace(folder.toString(), "<" + SETTING + ">");
     }
 }
