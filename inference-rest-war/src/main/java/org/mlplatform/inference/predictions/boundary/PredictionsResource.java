@@ -94,8 +94,12 @@ public class PredictionsResource {
     @POST
     @Consumes(TEXT_CSV)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
-    @RequestBody(required = true, content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING),
+    @RequestBody(required = true, content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING, example = CSV_EXAMPLE),
             examples = @ExampleObject(name = "headerless", summary = "Two headerless rows", value = CSV_EXAMPLE)))
+    // Each method of the shared operation declares its 200, or SmallRye adds its String return type to the schema
+    @APIResponse(responseCode = "200", description = "Labels and class probabilities, one per row",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Predictions"),
+                    examples = @ExampleObject(name = "two rows", value = EXAMPLE_RESPONSE)))
     public String predictCsv(@PathParam("model") @Parameter(description = MODEL_DOC, example = "default") String model,
                              @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
                              InputStream body) {
@@ -106,10 +110,15 @@ public class PredictionsResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(ref = "CsvUpload")))
+    // The body's schema comes from the form parameter below: an object with a file field 'file'
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA))
+    @APIResponse(responseCode = "200", description = "Labels and class probabilities, one per row",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Predictions"),
+                    examples = @ExampleObject(name = "two rows", value = EXAMPLE_RESPONSE)))
     public String predictUpload(@PathParam("model") @Parameter(description = MODEL_DOC, example = "default") String model,
                                 @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
-                                @FormParam("file") EntityPart file) {
+                                @FormParam("file") @Schema(type = SchemaType.STRING, format = "binary",
+                                        description = "A CSV file, headerless or with the training header") EntityPart file) {
         readers.limits().checkDeclaredLength(headers.getLength());
         if (file == null) {
             throw InvalidInputException.badRequest("Missing file", "the multipart body needs a part named 'file' holding the CSV");
