@@ -96,7 +96,7 @@ class OpenApiUiIT {
     }
 
     /** One "Execute" and what it should have answered. */
-    private record Click(String document, Operation operation, boolean authorized, String expected, int status, String body) {
+    private record Click(String document, String operation, boolean authorized, String expected, int status, String body) {
 
         boolean passed() {
             return expected.equals("2xx") ? status >= 200 && status < 300 : expected.equals(Integer.toString(status));
@@ -140,6 +140,12 @@ class OpenApiUiIT {
             assertEquals(documentOperations(platform, "openapi?format=JSON"), secured(inference),
                     "the UI lists the inference document's operations, padlocks on those with a security requirement");
             everyOperationWithoutCredentials(ui, INFERENCE, inference);
+            // The other media types of predict: the CSV example, and a CSV file chosen in the file field
+            Operation predict = find(inference, "POST", "/api/models/{model}/predict");
+            ui.prepare(predict, "text/csv", "headerless", null);
+            clickPrepared(ui, INFERENCE, predict, " [text/csv]", false, "2xx");
+            ui.prepare(predict, "multipart/form-data", null, Path.of(System.getProperty("it.data.dir"), "default", "test_data.csv"));
+            clickPrepared(ui, INFERENCE, predict, " [multipart, file test_data.csv]", false, "2xx");
             assertTrue(ui.authorize(USER, PASSWORD), "Authorize with the model-admin user");
             click(ui, INFERENCE, find(inference, "POST", "/api/models/{model}/reload"), true, "2xx");
 
@@ -189,7 +195,7 @@ class OpenApiUiIT {
         ui.prepare(stop);
         long longJob = platform.startTraining(LONG_TRAINING);
         assertEquals(2, longJob, "the long job is execution 2, the stop and restart examples' id");
-        clickPrepared(ui, BUILDER, stop, true, "2xx");
+        clickPrepared(ui, BUILDER, stop, "", true, "2xx");
         JsonObject stopped = platform.awaitExecution(longJob, PlatformClient.ENDED::contains, JOB_TIMEOUT);
         assertEquals("STOPPED", stopped.getString("status"), "stop stopped the job: " + stopped);
 
@@ -215,14 +221,18 @@ class OpenApiUiIT {
 
     private void click(SwaggerUi ui, String document, Operation operation, boolean authorized, String expected) {
         ui.prepare(operation);
-        clickPrepared(ui, document, operation, authorized, expected);
+        clickPrepared(ui, document, operation, "", authorized, expected);
     }
 
-    private void clickPrepared(SwaggerUi ui, String document, Operation operation, boolean authorized, String expected) {
+    private void clickPrepared(SwaggerUi ui, String document, Operation operation, String variant, boolean authorized,
+                               String expected) {
         Response response = ui.execute(operation);
-        Click click = new Click(document, operation, authorized, expected, response.status(), response.body());
+        Click click = new Click(document, operation + variant, authorized, expected, response.status(), response.body());
         clicks.add(click);
         System.out.println(click);
+        if (!click.passed()) {
+            ui.screenshot(document + " " + click.operation() + (authorized ? " auth" : " anon"));
+        }
         ui.collapse(operation);
     }
 

@@ -68,9 +68,10 @@ final class SwaggerUi {
         if (!block.getAttribute("class").contains("is-open")) {
             block.locator(".opblock-summary-control").click();
         }
-        Locator tryOut = block.locator(".try-out__btn");
-        tryOut.waitFor();
-        if (tryOut.innerText().trim().equalsIgnoreCase("Try it out")) {
+        // "Try it out", or "Cancel" (and "Reset") when it already is
+        block.locator(".try-out__btn").first().waitFor();
+        Locator tryOut = block.locator(".try-out__btn").filter(new Locator.FilterOptions().setHasText("Try it out"));
+        if (tryOut.count() > 0) {
             tryOut.click();
         }
         Locator clear = block.locator("button.btn-clear");
@@ -78,6 +79,22 @@ final class SwaggerUi {
             clear.click();
         }
         block.locator("button.execute").waitFor();
+    }
+
+    /**
+     * As {@link #prepare(Operation)}, then picks another media type of the request body and either one
+     * of its examples from "Examples" or, for a multipart body, the file of its file field.
+     */
+    void prepare(Operation operation, String mediaType, String example, Path file) {
+        prepare(operation);
+        Locator body = block(operation).locator(".opblock-section-request-body");
+        body.locator("select.content-type").selectOption(mediaType);
+        if (example != null) {
+            body.locator(".examples-select select").selectOption(example);
+        }
+        if (file != null) {
+            body.locator("input[type=file]").setInputFiles(file);
+        }
     }
 
     /** "Execute" on a prepared operation; the status and body of the live response. */
@@ -88,7 +105,6 @@ final class SwaggerUi {
         try {
             status.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE).setTimeout(EXECUTE_TIMEOUT_MS));
         } catch (RuntimeException e) {
-            screenshot(operation);
             return new Response(-1, "no response shown: " + block.locator(".responses-wrapper").innerText());
         }
         String code = status.innerText().trim().split("\\s+")[0];
@@ -99,9 +115,6 @@ final class SwaggerUi {
             parsed = Integer.parseInt(code);
         } catch (NumberFormatException e) {
             parsed = -1;
-        }
-        if (parsed < 200 || parsed >= 300) {
-            screenshot(operation);
         }
         return new Response(parsed, text);
     }
@@ -123,8 +136,7 @@ final class SwaggerUi {
         modal.locator(".auth-btn-wrapper button.authorize").click();
         modal.locator(".auth-btn-wrapper button.btn-done").click();
         modal.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
-        return page.locator(".auth-wrapper button.authorize").getAttribute("class").contains("locked")
-                && !page.locator(".auth-wrapper button.authorize").getAttribute("class").contains("unlocked");
+        return authorized();
     }
 
     boolean authorized() {
@@ -137,8 +149,9 @@ final class SwaggerUi {
                 .filter(new Locator.FilterOptions().setHas(page.locator(".opblock-summary-path[data-path=\"" + operation.path() + "\"]")));
     }
 
-    private void screenshot(Operation operation) {
-        String name = (operation.method() + operation.path()).replaceAll("[^A-Za-z0-9]+", "_") + ".png";
+    /** The whole page as target/screenshots/<name>.png, for a click that did not answer as documented. */
+    void screenshot(String name) {
+        name = name.replaceAll("[^A-Za-z0-9]+", "_") + ".png";
         page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve(name)).setFullPage(true));
     }
 }
