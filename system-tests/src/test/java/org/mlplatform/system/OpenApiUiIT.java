@@ -65,7 +65,7 @@ class OpenApiUiIT {
     private static final String DEFAULT_TRAINING = """
             {"model": "default", "trainData": "default/train_data.csv", "trainLabels": "default/train_labels.csv",
              "testData": "default/test_data.csv", "testLabels": "default/test_labels.csv"}""";
-    /** A job that runs for seconds, so that "stop" finds it running (60,000 x 20, generated). */
+    /** A job that runs for seconds, so that "stop" finds it running (30,000 x 20, generated). */
     private static final String LONG_TRAINING = """
             {"model": "ui-long-job", "trainData": "ui-long-job/train_data.csv", "trainLabels": "ui-long-job/train_labels.csv"}""";
 
@@ -273,14 +273,14 @@ class OpenApiUiIT {
         System.out.printf(Locale.ROOT, "Browser part: %.1f s%n", nanos / 1e9);
     }
 
-    /** 60,000 rows x 20 features, labels from a seeded linear rule: the job runs for seconds, not one. */
+    /** 30,000 rows x 20 features, labels from a seeded linear rule: the job runs for seconds, not one. */
     private static void writeLongJobData() throws IOException {
         Path folder = Path.of(System.getProperty("it.data.dir"), "ui-long-job");
         Files.createDirectories(folder);
         Random random = new Random(7);
-        StringBuilder data = new StringBuilder(60_000 * 20 * 8);
-        StringBuilder labels = new StringBuilder(60_000 * 2);
-        for (int row = 0; row < 60_000; row++) {
+        StringBuilder data = new StringBuilder(30_000 * 20 * 8);
+        StringBuilder labels = new StringBuilder(30_000 * 2);
+        for (int row = 0; row < 30_000; row++) {
             double score = 0;
             for (int column = 0; column < 20; column++) {
                 double value = Math.round(random.nextGaussian() * 1000) / 1000.0;
