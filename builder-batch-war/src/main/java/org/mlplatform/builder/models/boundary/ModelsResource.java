@@ -49,9 +49,11 @@ public class ModelsResource {
              "coefficients": [[0.209, -0.048]], "intercepts": [-0.0047],
              "metrics": {"test": {"accuracy": 0.6}}, "onnx": {"sha256": "9f2c..."}}""";
     private static final String ALIAS_EXAMPLE = """
-            {"model": "default", "alias": "production", "version": 2}""";
+            {"model": "default", "alias": "production", "version": 1}""";
     private static final String NOT_FOUND_EXAMPLE = """
             {"type": "about:blank", "title": "Not Found", "status": 404, "detail": "model default has no version 9"}""";
+
+    private static final String MODEL_DOC = "Model name ('default' is the model ./run.sh trains)";
 
     @Inject
     ModelRegistry registry;
@@ -73,7 +75,7 @@ public class ModelsResource {
                     examples = @ExampleObject(name = "two versions", value = VERSIONS_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such model",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<VersionSummary> versions(@Parameter(example = "default") @PathParam("model") String model) {
+    public List<VersionSummary> versions(@Parameter(description = MODEL_DOC, example = "default") @PathParam("model") String model) {
         return registry.versions(model);
     }
 
@@ -81,15 +83,16 @@ public class ModelsResource {
     @Path("{model}/versions/{version}")
     @Operation(summary = "The metadata.json of a version", description = "As the training job wrote it")
     @APIResponse(responseCode = "200", description = "metadata.json",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ModelVersionMetadata"),
                     examples = @ExampleObject(name = "metadata", value = METADATA_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such model or version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "no version", value = NOT_FOUND_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "The version is not a positive integer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public String metadata(@Parameter(example = "default") @PathParam("model") String model,
-                           @Parameter(example = "2", schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+    public String metadata(@Parameter(description = MODEL_DOC, example = "default") @PathParam("model") String model,
+                           @Parameter(description = "Version number; 1 is the version ./run.sh trains", example = "1",
+                                   schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
                            @PathParam("version") String version) {
         return registry.metadata(model, version(version));
     }
@@ -103,7 +106,7 @@ public class ModelsResource {
             description = "Promotes or rolls back; announced as alias-changed on the model-events topic")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AliasTarget.class),
-            examples = @ExampleObject(name = "promote version 2", value = "{\"version\": 2}")))
+            examples = @ExampleObject(name = "production is version 1", value = "{\"version\": 1}")))
     @APIResponse(responseCode = "200", description = "The alias now points at the version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Alias.class),
                     examples = @ExampleObject(name = "production", value = ALIAS_EXAMPLE)))
@@ -114,8 +117,8 @@ public class ModelsResource {
                     examples = @ExampleObject(name = "no version", value = NOT_FOUND_EXAMPLE)))
     @APIResponse(responseCode = "401", description = "No credentials")
     @APIResponse(responseCode = "403", description = "Not in role model-admin")
-    public Alias setAlias(@Parameter(example = "default") @PathParam("model") String model,
-                          @Parameter(example = "production") @PathParam("alias") String alias,
+    public Alias setAlias(@Parameter(description = MODEL_DOC, example = "default") @PathParam("model") String model,
+                          @Parameter(description = "Alias name", example = "production") @PathParam("alias") String alias,
                           String body) {
         return registry.setAlias(model, alias, AliasRequestParser.version(body));
     }
@@ -138,8 +141,10 @@ public class ModelsResource {
                              "detail": "version 2 of model default is the target of alias production; point the alias elsewhere first"}""")))
     @APIResponse(responseCode = "401", description = "No credentials")
     @APIResponse(responseCode = "403", description = "Not in role model-admin")
-    public Response delete(@Parameter(example = "default") @PathParam("model") String model,
-                           @Parameter(example = "1", schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+    public Response delete(@Parameter(description = MODEL_DOC, example = "default") @PathParam("model") String model,
+                           @Parameter(description = "Version number. The example, 2, is the version the training example "
+                                   + "publishes after ./run.sh; version 1 stays (with production pointing at it, it cannot be deleted)",
+                                   example = "2", schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
                            @PathParam("version") String version) {
         registry.delete(model, version(version));
         return Response.noContent().build();

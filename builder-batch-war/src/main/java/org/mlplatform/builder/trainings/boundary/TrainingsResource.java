@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Encoding;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -72,6 +73,11 @@ public class TrainingsResource {
              "detail": "C must be a number from 1.0E-8 to 1.0E8 (the range the solver reaches the optimum in), got -1",
              "field": "C"}""";
 
+    /** After ./run.sh, execution 1 trained the default model; the first job started after that is 2. */
+    static final String STOP_RESTART_ID_DOC = "Execution id. The example, 2, is the first job started after ./run.sh's "
+            + "default training (execution 1): start one with the example above, stop it while it runs, then restart it. "
+            + "Stopping answers 409 once the job has ended (the default job takes about a second).";
+
     @Inject
     TrainingJobs jobs;
 
@@ -88,7 +94,9 @@ public class TrainingsResource {
     @Operation(summary = "Start a training job",
             description = "Checks the parameters and the data, then starts train-model. Data paths are relative to the data folder.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "default model", value = REQUEST_EXAMPLE)))
+            schema = @Schema(ref = "TrainingRequest"),
+            examples = @ExampleObject(name = "default model", summary = "The default model on the embedded dataset (publishes its next version)",
+                    value = REQUEST_EXAMPLE)))
     @APIResponse(responseCode = "202", description = "Started; Location is the execution",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TrainingExecution.class),
@@ -111,8 +119,8 @@ public class TrainingsResource {
                     + "their SHA-256 (uploads/<sha256>.csv); the other options come as a JSON part named parameters "
                     + "or as one text field each.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
-            examples = @ExampleObject(name = "curl",
-                    value = "-F trainData=@train_data.csv -F trainLabels=@train_labels.csv -F model=uploaded -F C=0.5")))
+            schema = @Schema(ref = "TrainingUpload"),
+            encoding = @Encoding(name = "parameters", contentType = MediaType.APPLICATION_JSON)))
     @APIResponse(responseCode = "202", description = "Started; Location is the execution",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TrainingExecution.class),
@@ -147,7 +155,8 @@ public class TrainingsResource {
                             @ExampleObject(name = "failed", value = FAILED_EXAMPLE)}))
     @APIResponse(responseCode = "404", description = "No such training execution",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TrainingExecution execution(@Parameter(description = "execution id", example = "7", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id) {
+    public TrainingExecution execution(@Parameter(description = "Execution id; 1 is the job that trained ./run.sh's default model",
+            example = "1", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id) {
         return jobs.describe(executionId(id));
     }
 
@@ -171,7 +180,8 @@ public class TrainingsResource {
                              "detail": "the training job is not in a state that allows this: ..."}""")))
     @APIResponse(responseCode = "401", description = "No credentials")
     @APIResponse(responseCode = "403", description = "Not in role model-admin")
-    public Response restart(@Parameter(description = "execution id", example = "8", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id) {
+    public Response restart(@Parameter(description = STOP_RESTART_ID_DOC, example = "2",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id) {
         return accepted(jobs.restart(executionId(id)));
     }
 
@@ -190,7 +200,8 @@ public class TrainingsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No credentials")
     @APIResponse(responseCode = "403", description = "Not in role model-admin")
-    public Response stop(@Parameter(description = "execution id", example = "7", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id) {
+    public Response stop(@Parameter(description = STOP_RESTART_ID_DOC, example = "2",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id) {
         return Response.accepted(jobs.stop(executionId(id))).build();
     }
 

@@ -17,6 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
@@ -38,7 +41,8 @@ import org.mlplatform.inference.predictions.boundary.PredictionsResource;
 @Path("api/models")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "models")
-@SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
+@SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "An application user with role model-admin (./run.sh creates mladmin); needed for the reload.")
 public class ModelsResource {
 
     @Inject
@@ -47,8 +51,13 @@ public class ModelsResource {
     @EJB
     RepositoryWatcher watcher;
 
+    private static final String MODEL_DOC = "Model name in the repository ('default' is the model ./run.sh trains)";
+    private static final String PROBLEM_JSON = "application/problem+json";
+
     @GET
     @Operation(summary = "Every model with its loaded versions, aliases and failed versions")
+    @APIResponse(responseCode = "200", description = "The served models",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ModelSummaries")))
     public JsonArray models() {
         JsonArrayBuilder models = Json.createArrayBuilder();
         served.states().forEach(state -> models.add(ModelDescriptions.summary(state)));
@@ -59,17 +68,26 @@ public class ModelsResource {
     @Path("{model}")
     @Operation(summary = "One model: loaded versions with inputs, outputs, classes, feature names, metrics, parameters, "
             + "load time and checksum; versions that are not servable, with the reason; the last load error")
-    @APIResponse(responseCode = "404", description = "Unknown model")
-    public JsonObject model(@PathParam("model") String model) {
+    @APIResponse(responseCode = "200", description = "The model",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ModelInfo")))
+    @APIResponse(responseCode = "404", description = "Unknown model",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "Problem")))
+    public JsonObject model(@PathParam("model") @Parameter(description = MODEL_DOC, example = "default") String model) {
         return ModelDescriptions.model(state(model));
     }
 
     @GET
     @Path("{model}/versions/{version}")
     @Operation(summary = "One loaded version (a number or an alias such as 'production')")
-    @APIResponse(responseCode = "400", description = "The version is neither a positive number nor an alias name")
-    @APIResponse(responseCode = "404", description = "Unknown model or version not loaded")
-    public JsonObject version(@PathParam("model") String model, @PathParam("version") String version) {
+    @APIResponse(responseCode = "200", description = "The version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ModelVersion")))
+    @APIResponse(responseCode = "400", description = "The version is neither a positive number nor an alias name",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "Unknown model or version not loaded",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "Problem")))
+    public JsonObject version(@PathParam("model") @Parameter(description = MODEL_DOC, example = "default") String model,
+                              @PathParam("version") @Parameter(description = "A version number or an alias such as 'production' "
+                                      + "(1 is the version ./run.sh trains)", example = "1") String version) {
         try (ModelLease lease = served.lease(model, selector(version))) {
             return ModelDescriptions.version(lease.version());
         }
@@ -80,10 +98,15 @@ public class ModelsResource {
     @RolesAllowed("model-admin")
     @SecurityRequirement(name = "basic")
     @Operation(summary = "Rescan the model's folder now, retrying versions that failed to load (role model-admin)")
-    @APIResponse(responseCode = "200", description = "The model after the reload")
-    @APIResponse(responseCode = "401", description = "No credentials")
-    @APIResponse(responseCode = "404", description = "The model is not in the repository")
-    public JsonObject reload(@PathParam("model") String model) {
+    @APIResponse(responseCode = "200", description = "The model after the reload",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ModelInfo")))
+    @APIResponse(responseCode = "401", description = "No credentials",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "403", description = "Not in role model-admin",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "The model is not in the repository",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "Problem")))
+    public JsonObject reload(@PathParam("model") @Parameter(description = MODEL_DOC, example = "default") String model) {
         watcher.reload(model);
         return ModelDescriptions.model(state(model));
     }

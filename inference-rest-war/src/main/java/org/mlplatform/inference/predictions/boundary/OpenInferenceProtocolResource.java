@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,8 +61,17 @@ public class OpenInferenceProtocolResource {
     @Context
     HttpHeaders headers;
 
+    private static final String INFER_EXAMPLE = "{\"id\": \"42\", \"inputs\": [{\"name\": \"input\", \"shape\": [1, 10], \"datatype\": \"FP32\","
+            + " \"data\": [-1.37, 0.20, 0.14, 1.65, -1.76, -0.78, 0.97, -1.11, 2.39, -1.18]}]}";
+    private static final String INFER_RESPONSE_EXAMPLE = "{\"model_name\":\"default\",\"model_version\":\"1\",\"id\":\"42\",\"outputs\":["
+            + "{\"name\":\"label\",\"datatype\":\"INT64\",\"shape\":[1],\"data\":[1]},"
+            + "{\"name\":\"probabilities\",\"datatype\":\"FP32\",\"shape\":[1,2],\"data\":[0.1234,0.8766]}]}";
+    private static final String VERSION_DOC = "A version number or an alias such as 'production' (1 is the version ./run.sh trains)";
+
     @GET
     @Operation(summary = "Server metadata")
+    @APIResponse(responseCode = "200", description = "Name, version and extensions of the server",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipServerMetadata")))
     public JsonObject server() {
         return Json.createObjectBuilder()
                 .add("name", "mlplatform-inference")
@@ -72,6 +83,8 @@ public class OpenInferenceProtocolResource {
     @GET
     @Path("health/live")
     @Operation(summary = "Server liveness: 200 while the service answers")
+    @APIResponse(responseCode = "200", description = "Live",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipServerLive")))
     public JsonObject live() {
         return Json.createObjectBuilder().add("live", true).build();
     }
@@ -80,6 +93,10 @@ public class OpenInferenceProtocolResource {
     @Path("health/ready")
     @Operation(summary = "Server readiness: 200 when at least one model version is loaded and warmed up, else 503",
             description = "Agrees with the MicroProfile readiness check.")
+    @APIResponse(responseCode = "200", description = "Ready",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipServerReady")))
+    @APIResponse(responseCode = "503", description = "No model version loaded yet",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipServerReady")))
     public Response ready() {
         boolean ready = models.anyVersionLoaded();
         return Response.status(ready ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
@@ -90,28 +107,46 @@ public class OpenInferenceProtocolResource {
     @GET
     @Path("models/{model}")
     @Operation(summary = "Model metadata of the latest loaded version")
-    public JsonObject model(@PathParam("model") String model) {
+    @APIResponse(responseCode = "200", description = "Inputs, outputs and loaded versions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipModelMetadata")))
+    @APIResponse(responseCode = "404", description = "Unknown model or no version loaded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipError")))
+    public JsonObject model(@PathParam("model") @Parameter(description = PredictionsResource.MODEL_DOC, example = "default") String model) {
         return metadata(model, VersionSelector.LATEST);
     }
 
     @GET
     @Path("models/{model}/versions/{version}")
     @Operation(summary = "Model metadata of one version (a number or an alias such as 'production')")
-    public JsonObject modelVersion(@PathParam("model") String model, @PathParam("version") String version) {
+    @APIResponse(responseCode = "200", description = "Inputs, outputs and loaded versions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipModelMetadata")))
+    @APIResponse(responseCode = "404", description = "Unknown model or version not loaded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipError")))
+    public JsonObject modelVersion(@PathParam("model") @Parameter(description = PredictionsResource.MODEL_DOC, example = "default") String model,
+                                   @PathParam("version") @Parameter(description = VERSION_DOC, example = "1") String version) {
         return metadata(model, PredictionsResource.selector(version));
     }
 
     @GET
     @Path("models/{model}/ready")
     @Operation(summary = "Model readiness: 200 when a version is loaded, 404 when not")
-    public JsonObject modelReady(@PathParam("model") String model) {
+    @APIResponse(responseCode = "200", description = "The version that would answer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipModelReady")))
+    @APIResponse(responseCode = "404", description = "Unknown model or no version loaded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipError")))
+    public JsonObject modelReady(@PathParam("model") @Parameter(description = PredictionsResource.MODEL_DOC, example = "default") String model) {
         return readiness(model, VersionSelector.LATEST);
     }
 
     @GET
     @Path("models/{model}/versions/{version}/ready")
     @Operation(summary = "Model version readiness: 200 when loaded, 404 when not")
-    public JsonObject modelVersionReady(@PathParam("model") String model, @PathParam("version") String version) {
+    @APIResponse(responseCode = "200", description = "Loaded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipModelReady")))
+    @APIResponse(responseCode = "404", description = "Unknown model or version not loaded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipError")))
+    public JsonObject modelVersionReady(@PathParam("model") @Parameter(description = PredictionsResource.MODEL_DOC, example = "default") String model,
+                                        @PathParam("version") @Parameter(description = VERSION_DOC, example = "1") String version) {
         return readiness(model, PredictionsResource.selector(version));
     }
 
@@ -119,16 +154,16 @@ public class OpenInferenceProtocolResource {
     @Path("models/{model}/infer")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Inference with the latest loaded version")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one row",
-            value = "{\"id\": \"42\", \"inputs\": [{\"name\": \"input\", \"shape\": [1, 10], \"datatype\": \"FP32\","
-                    + " \"data\": [-1.37, 0.20, 0.14, 1.65, -1.76, -0.78, 0.97, -1.11, 2.39, -1.18]}]}")))
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one row",
-            value = "{\"model_name\":\"default\",\"model_version\":\"3\",\"id\":\"42\",\"outputs\":["
-                    + "{\"name\":\"label\",\"datatype\":\"INT64\",\"shape\":[1],\"data\":[1]},"
-                    + "{\"name\":\"probabilities\",\"datatype\":\"FP32\",\"shape\":[1,2],\"data\":[0.1234,0.8766]}]}")))
-    @APIResponse(responseCode = "400", description = "{\"error\": \"...\"} for a request that does not fit the model")
-    @APIResponse(responseCode = "404", description = "{\"error\": \"...\"} for an unknown model or version")
-    public String infer(@PathParam("model") String model, InputStream body) {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipInferenceRequest"),
+            examples = @ExampleObject(name = "one row", summary = "One row of the default model's 10 features", value = INFER_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Labels and probabilities", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "OipInferenceResponse"), examples = @ExampleObject(name = "one row", value = INFER_RESPONSE_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "A request that does not fit the model",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipError")))
+    @APIResponse(responseCode = "404", description = "Unknown model or version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipError")))
+    public String infer(@PathParam("model") @Parameter(description = PredictionsResource.MODEL_DOC, example = "default") String model,
+                        InputStream body) {
         return infer(model, VersionSelector.LATEST, body);
     }
 
@@ -136,7 +171,17 @@ public class OpenInferenceProtocolResource {
     @Path("models/{model}/versions/{version}/infer")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Inference with one version (a number or an alias such as 'production')")
-    public String inferVersion(@PathParam("model") String model, @PathParam("version") String version, InputStream body) {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipInferenceRequest"),
+            examples = @ExampleObject(name = "one row", summary = "One row of the default model's 10 features", value = INFER_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Labels and probabilities", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "OipInferenceResponse"), examples = @ExampleObject(name = "one row", value = INFER_RESPONSE_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "A request that does not fit the model",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipError")))
+    @APIResponse(responseCode = "404", description = "Unknown model or version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipError")))
+    public String inferVersion(@PathParam("model") @Parameter(description = PredictionsResource.MODEL_DOC, example = "default") String model,
+                               @PathParam("version") @Parameter(description = VERSION_DOC, example = "1") String version,
+                               InputStream body) {
         return infer(model, PredictionsResource.selector(version), body);
     }
 

@@ -23,8 +23,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,8 +49,12 @@ import org.mlplatform.inference.predictions.control.InvalidInputException;
 public class PredictionsResource {
 
     static final String TEXT_CSV = "text/csv";
+    private static final String JSON_EXAMPLE = "{\"instances\": [[-1.37, 0.20, 0.14, 1.65, -1.76, -0.78, 0.97, -1.11, 2.39, -1.18],"
+            + " [0.03, 0.56, 0.88, 0.72, -0.46, 0.91, -0.75, -0.53, 0.46, 1.51]]}";
+    private static final String CSV_EXAMPLE =
+            "-1.37,0.20,0.14,1.65,-1.76,-0.78,0.97,-1.11,2.39,-1.18\n0.03,0.56,0.88,0.72,-0.46,0.91,-0.75,-0.53,0.46,1.51\n";
     private static final String EXAMPLE_RESPONSE =
-            "{\"model\":\"default\",\"version\":3,\"predictions\":[1,0],\"probabilities\":[[0.1234,0.8766],[0.9012,0.0988]]}";
+            "{\"model\":\"default\",\"version\":1,\"predictions\":[1,0],\"probabilities\":[[0.1234,0.8766],[0.9012,0.0988]]}";
 
     @Inject
     ServedModels models;
@@ -64,18 +70,22 @@ public class PredictionsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Predict rows sent as JSON",
-            description = "One array of feature values per row, in the order the model was trained on.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "two rows",
-            value = "{\"instances\": [[-1.37, 0.20, 0.14, 1.65, -1.76, -0.78, 0.97, -1.11, 2.39, -1.18],"
-                    + " [0.03, 0.56, 0.88, 0.72, -0.46, 0.91, -0.75, -0.53, 0.46, 1.51]]}")))
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "PredictRequest"),
+            examples = @ExampleObject(name = "two rows", summary = "Two rows of the default model's 10 features", value = JSON_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Labels and class probabilities, one per row",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "two rows", value = EXAMPLE_RESPONSE)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, wrong feature count, non-numeric value or empty batch (problem+json naming row and column)")
-    @APIResponse(responseCode = "404", description = "Unknown model or version")
-    @APIResponse(responseCode = "413", description = "More rows or bytes than the configured limits")
-    @APIResponse(responseCode = "503", description = "All inference slots busy; retry after the Retry-After seconds")
-    public String predictJson(@PathParam("model") String model, @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Predictions"),
+                    examples = @ExampleObject(name = "two rows", value = EXAMPLE_RESPONSE)))
+    @APIResponse(responseCode = "400", description = "Malformed body, wrong feature count, non-numeric value or empty batch (naming row and column)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "Unknown model or version", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "413", description = "More rows or bytes than the configured limits", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "415", description = "Another media type", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "503", description = "All inference slots busy; retry after the Retry-After seconds",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "Problem")))
+    public String predictJson(@PathParam("model") @Parameter(description = MODEL_DOC, example = "default") String model,
+                              @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
                               InputStream body) {
         readers.limits().checkDeclaredLength(headers.getLength());
         return predict(model, version, metadata -> readers.json().read(body, metadata.featureCount()));
@@ -83,12 +93,15 @@ public class PredictionsResource {
 
     @POST
     @Consumes(TEXT_CSV)
-    @Operation(summary = "Predict rows sent as CSV", description = "Headerless, or with the training header (its names must match the model's).")
-    @RequestBody(content = @Content(mediaType = TEXT_CSV, examples = @ExampleObject(name = "headerless",
-            value = "-1.37,0.20,0.14,1.65,-1.76,-0.78,0.97,-1.11,2.39,-1.18\n0.03,0.56,0.88,0.72,-0.46,0.91,-0.75,-0.53,0.46,1.51\n")))
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    @RequestBody(required = true, content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING, example = CSV_EXAMPLE),
+            examples = @ExampleObject(name = "headerless", summary = "Two headerless rows", value = CSV_EXAMPLE)))
+    // Each method of the shared operation declares its 200, or SmallRye adds its String return type to the schema
     @APIResponse(responseCode = "200", description = "Labels and class probabilities, one per row",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "two rows", value = EXAMPLE_RESPONSE)))
-    public String predictCsv(@PathParam("model") String model, @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Predictions"),
+                    examples = @ExampleObject(name = "two rows", value = EXAMPLE_RESPONSE)))
+    public String predictCsv(@PathParam("model") @Parameter(description = MODEL_DOC, example = "default") String model,
+                             @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
                              InputStream body) {
         readers.limits().checkDeclaredLength(headers.getLength());
         return predict(model, version, metadata -> readers.csv().read(body, metadata.featureCount(), metadata.featureNames()));
@@ -96,8 +109,16 @@ public class PredictionsResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Predict rows of an uploaded CSV file", description = "The CSV goes in the form part named 'file'.")
-    public String predictUpload(@PathParam("model") String model, @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    // The parts are read as a list, so that a second 'file' part is refused rather than ignored;
+    // the body's schema (an object with a file field 'file') is therefore named here
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(ref = "PredictUpload")))
+    @APIResponse(responseCode = "200", description = "Labels and class probabilities, one per row",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Predictions"),
+                    examples = @ExampleObject(name = "two rows", value = EXAMPLE_RESPONSE)))
+    public String predictUpload(@PathParam("model") @Parameter(description = MODEL_DOC, example = "default") String model,
+                                @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
                                 List<EntityPart> parts) {
         readers.limits().checkDeclaredLength(headers.getLength());
         List<EntityPart> files = parts.stream().filter(part -> "file".equals(part.getName())).toList();
@@ -119,6 +140,13 @@ public class PredictionsResource {
     }
 
     static final String VERSION_DOC = "A version number, an alias such as 'production', or nothing for the latest loaded version";
+    static final String MODEL_DOC = "Model name in the repository ('default' is the model ./run.sh trains)";
+    static final String PROBLEM_JSON = "application/problem+json";
+    /** One operation in the OpenAPI document for the three media types: JSON (the main one), CSV and a CSV upload. */
+    private static final String SUMMARY = "Predict rows sent as JSON, CSV or an uploaded CSV file";
+    private static final String DESCRIPTION = "JSON: one array of feature values per row, in the order the model was trained on. "
+            + "CSV: headerless, or with the training header (its names must match the model's). "
+            + "Multipart: the CSV file in the part named 'file'.";
 
     private String predict(String model, String version, Function<ModelMetadata, FeatureMatrix> read) {
         try (ModelLease lease = models.lease(model, selector(version))) {
