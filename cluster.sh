@@ -19,6 +19,8 @@
 set -euo pipefail
 
 project_dir=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=scripts/platform-functions.sh
+. "$project_dir/scripts/platform-functions.sh"
 jboss_home="$project_dir/wildfly-config/target/server"
 cluster_lib="$project_dir/wildfly-config/target/cluster-lib"
 inference_war="$project_dir/inference-rest-war/target/inference-rest-war.war"
@@ -77,23 +79,16 @@ for port in $((8080 + balancer_offset)) $((8090 + balancer_offset)) "$postgres_p
 done
 mkdir -p "$cluster_dir/logs"
 
-random_password() {
-    local password=""
-    until [[ "$password" =~ [0-9] && "$password" =~ [A-Za-z] ]]; do
-        password=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 18)
-    done
-    echo "${password:0:6}-${password:6:6}-${password:12:6}"
-}
-
 # ---- Credentials: one set for the whole cluster, kept between runs
 credentials="$cluster_dir/credentials.txt"
 if [ ! -f "$credentials" ]; then
-    (umask 077 && printf 'admin=%s\nmladmin=%s\ncluster=%s\njobrepository=%s\n' \
-        "$(random_password)" "$(random_password)" "$(random_password)" "$(random_password)" > "$credentials")
+    (umask 077 && printf 'admin=%s\nmladmin=%s\nmodel-automation=%s\ncluster=%s\njobrepository=%s\n' \
+        "$(random_password)" "$(random_password)" "$(random_password)" "$(random_password)" "$(random_password)" > "$credentials")
 fi
 credential() { sed -n "s/^$1=//p" "$credentials"; }
 admin_password=$(credential admin)
 mladmin_password=$(credential mladmin)
+automation_password=$(credential model-automation)
 export MLPLATFORM_CLUSTER_PASSWORD=$(credential cluster)
 export MLPLATFORM_JOB_REPOSITORY_PASSWORD=$(credential jobrepository)
 export MLPLATFORM_JOB_REPOSITORY_USER=jberet
@@ -107,14 +102,14 @@ for node in "${nodes[@]}"; do
 done
 export MLPLATFORM_CLUSTER_MEMBERS=$(IFS=,; echo "${members[*]}")
 
-pids=()
+declare -A node_pids=()
 postgres_started=false
 stop_all() {
     trap - INT TERM EXIT
     echo
     echo "==> Stopping the cluster"
-    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    for pid in "${node_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    for pid in "${node_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
     if $postgres_started; then
         as_postgres "$postgres_home/bin/pg_ctl" -D "$postgres_data" -m fast -w stop > /dev/null || true
     fi
@@ -179,6 +174,7 @@ prepare_node() {
     JBOSS_HOME="$jboss_home" "$jboss_home/bin/add-user.sh" -s -u admin -p "$admin_password" -sc "$dir/configuration"
     if [ "$role" != balancer ]; then
         JBOSS_HOME="$jboss_home" "$jboss_home/bin/add-user.sh" -a -s -u mladmin -p "$mladmin_password" -g model-admin -sc "$dir/configuration"
+        JBOSS_HOME="$jboss_home" "$jboss_home/bin/add-user.sh" -a -s -u model-automation -p "$automation_password" -g model-admin -sc "$dir/configuration"
     fi
     case "$role" in
         inference) cp "$inference_war" "$dir/deployments/" ;;
@@ -192,8 +188,8 @@ start_node() {
     LAUNCH_JBOSS_IN_BACKGROUND=1 "$jboss_home/bin/standalone.sh" -c "$config" \
         -Djboss.server.base.dir="$dir" -Djboss.node.name="$name" -Djboss.tx.node.id="$name" \
         -Djboss.socket.binding.port-offset="$((port_offset + offset))" \
-        > "$cluster_dir/logs/$name.out" 2>&1 &
-    pids+=($!)
+        >> "$cluster_dir/logs/$name.out" 2>&1 &
+    node_pids[$name]=$!
 }
 
 wait_started() {
@@ -244,13 +240,40 @@ cat <<EOF
 
 ==> Model platform cluster up in $(( $(date +%s) - started_at )) s
     Through the balancer  $base_url/  (inference), $base_url/builder/api  (builder)
-    Writes                user mladmin, password $mladmin_password
+    REST writes, people   user mladmin, password $mladmin_password
+    REST writes, scripts  user model-automation, password $automation_password
     OpenAPI UI            $base_url/api-docs
     Admin consoles (HAL)  http://localhost:$((10090 + port_offset)) ... $((10390 + port_offset))  (user admin, password $admin_password)
     Job repository        PostgreSQL 127.0.0.1:$postgres_port, database jberet
     Models                $MLPLATFORM_MODELS_DIR
     Node folders, logs    $cluster_dir
-    Ctrl-C stops the cluster.
+    A node that exits is started again. Ctrl-C stops the cluster.
 
 EOF
-wait "${pids[@]}"
+
+cluster_alive() { kill -0 "${node_pids[balancer]}" 2>/dev/null; }
+if ! has_model "$MLPLATFORM_MODELS_DIR"; then
+    train_default_model "$base_url" model-automation "$automation_password" "$MLPLATFORM_DATA_DIR" cluster_alive
+fi
+
+# Supervise, as systemd's Restart=on-failure or a Kubernetes pod would: a node that exits (crash,
+# kill -9) starts again with the same name and folder. A builder node back from a crash marks the
+# executions it was running as FAILED, so that they can be restarted on any builder node.
+declare -A node_offsets=([balancer]=0)
+declare -A node_configs=([balancer]=standalone-load-balancer.xml)
+for node in "${nodes[@]}"; do
+    read -r name role offset <<< "$node"
+    node_offsets[$name]=$offset
+    node_configs[$name]=standalone-full-ha.xml
+done
+while true; do
+    for name in "${!node_pids[@]}"; do
+        if ! kill -0 "${node_pids[$name]}" 2>/dev/null; then
+            status=0
+            wait "${node_pids[$name]}" 2>/dev/null || status=$?
+            echo "==> $(date +%T) $name exited (status $status); starting it again"
+            start_node "$name" "${node_configs[$name]}" "${node_offsets[$name]}"
+        fi
+    done
+    sleep 1
+done
