@@ -2,9 +2,11 @@
 # Builds the platform, provisions and configures WildFly (wildfly-config), deploys the EAR and runs
 # the server in the foreground. Ctrl-C stops it cleanly.
 #
-# On the first start it creates a management user (admin console) and an application user with
-# role model-admin (REST writes), with random passwords kept in the server folder and printed on
-# every start. When the model repository holds no model yet, it trains the default model on the
+# On the first start it creates a management user (admin console), an application user with role
+# model-admin for people (REST writes, Swagger UI) and a second one with the same role for scripts
+# and automation, with random passwords kept in the server folder and printed on every start.
+# (WildFly locks a user out for 15 minutes after 10 wrong passwords: a noisy script locks out only
+# its own user.) When the model repository holds no model yet, it trains the default model on the
 # default dataset (models/data/default/) through the builder's REST API and waits for it.
 #
 # Usage: ./run.sh [--port-offset N] [--no-build]
@@ -27,7 +29,7 @@ while [ $# -gt 0 ]; do
         --port-offset) port_offset=${2:-}; shift $(( $# > 1 ? 2 : 1 )) ;;
         --port-offset=*) port_offset=${1#*=}; shift ;;
         --no-build) build=false; shift ;;
-        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "Unknown option $1 (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -86,8 +88,17 @@ if [ ! -f "$credentials" ]; then
     JBOSS_HOME="$jboss_home" "$jboss_home/bin/add-user.sh" -a -s -u mladmin -p "$mladmin_password" -g model-admin
     (umask 077 && printf 'admin=%s\nmladmin=%s\n' "$admin_password" "$mladmin_password" > "$credentials")
 fi
+# The automation user, also added to a server set up before it existed
+automation_user=model-automation
+if ! grep -q "^$automation_user=" "$credentials"; then
+    echo "==> Creating the application user '$automation_user' (role model-admin) for scripts and automation"
+    automation_password=$(random_password)
+    JBOSS_HOME="$jboss_home" "$jboss_home/bin/add-user.sh" -a -s -u "$automation_user" -p "$automation_password" -g model-admin
+    (umask 077 && printf '%s=%s\n' "$automation_user" "$automation_password" >> "$credentials")
+fi
 admin_password=$(sed -n 's/^admin=//p' "$credentials")
 mladmin_password=$(sed -n 's/^mladmin=//p' "$credentials")
+automation_password=$(sed -n "s/^$automation_user=//p" "$credentials")
 
 # The deployment scanner deploys what is in deployments/ at boot; drop the markers of an earlier run
 deployments="$jboss_home/standalone/deployments"
@@ -137,7 +148,10 @@ cat <<EOF
 
 ==> Model platform up in $(( $(date +%s) - started_at )) s
     Inference REST        $base_url/
-    Builder REST          $base_url/builder/api   (writes: user mladmin, password $mladmin_password)
+    Builder REST          $base_url/builder/api
+    REST writes, people   user mladmin, password $mladmin_password   (Swagger UI, curl by hand)
+    REST writes, scripts  user $automation_user, password $automation_password
+                          (10 wrong passwords lock a user out for 15 min; README "Login lockout")
     OpenAPI documents     $base_url/openapi (inference), $base_url/builder/openapi (builder)
     OpenAPI UI            $base_url/api-docs
     Admin console (HAL)   http://localhost:$management_port   (user admin, password $admin_password)
@@ -160,7 +174,7 @@ train_default_model() {
     fi
     echo "==> No model yet: training the default model on $MLPLATFORM_DATA_DIR/default"
     local response location body status
-    response=$(curl -s -i -u "mladmin:$mladmin_password" -H 'Content-Type: application/json' \
+    response=$(curl -s -i -u "$automation_user:$automation_password" -H 'Content-Type: application/json' \
         -d '{"model":"default","trainData":"default/train_data.csv","trainLabels":"default/train_labels.csv","testData":"default/test_data.csv","testLabels":"default/test_labels.csv"}' \
         "$base_url/builder/api/trainings" | tr -d '\r') || true
     location=$(printf '%s\n' "$response" | sed -n 's/^[Ll]ocation: *//p' | head -1)
@@ -175,7 +189,7 @@ train_default_model() {
     local submitted_at=$(date +%s)
     for _ in $(seq 1 900); do
         server_running || return
-        body=$(curl -s -u "mladmin:$mladmin_password" "$location") || true
+        body=$(curl -s -u "$automation_user:$automation_password" "$location") || true
         # The job's own status comes first: JSON-B writes properties in alphabetical order
         status=$(printf '%s' "$body" | grep -o -E '"(batchStatus|status)" *: *"[A-Z]+"' | head -1 | grep -o -E '[A-Z]+"$' | tr -d '"') || true
         case "$status" in

@@ -40,7 +40,9 @@ case "$project_dir" in
         exit 1 ;;
 esac
 
-fingerprint=$( (echo "$project_dir" "${cli_variables[@]}"; cat "$0" "${scripts[@]}") | sha256sum | cut -d' ' -f1)
+# Bodies of the answers the server writes itself (src/main/problems, beside this script's folder)
+problems_dir="$(cd "$(dirname "$0")/../problems" && pwd)"
+fingerprint=$( (echo "$project_dir" "${cli_variables[@]}"; cat "$0" "${scripts[@]}" "$problems_dir"/*.problem) | sha256sum | cut -d' ' -f1)
 if [ -f "$marker" ] && [ "$(cat "$marker")" = "$fingerprint" ]; then
     echo "Server at $jboss_home is already configured (delete $marker or run mvn clean to redo it)"
     exit 0
@@ -54,6 +56,10 @@ if [ -f "$pristine" ]; then
 else
     cp "$config_dir/$server_config" "$pristine"
 fi
+
+# Bodies of the answers the server writes itself (http.cli refers to them by ${jboss.server.config.dir})
+mkdir -p "$config_dir/problems"
+cp "$problems_dir"/*.problem "$config_dir/problems/"
 
 {
     echo "set projectDir=$project_dir"

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.mlplatform.pipeline.dataset.CsvDatasetReader;
 import org.mlplatform.pipeline.dataset.CsvSource;
 import org.mlplatform.pipeline.dataset.Dataset;
+import org.mlplatform.pipeline.dataset.InvalidDataException;
 import org.mlplatform.pipeline.evaluation.CrossValidationResult;
 import org.mlplatform.pipeline.evaluation.Fold;
 import org.mlplatform.pipeline.evaluation.Metrics;
@@ -40,7 +42,6 @@ public final class TrainingPipeline {
     static final int SMOTE_NEIGHBOURS = 5;
 
     private final TrainingParameters parameters;
-    private final CsvDatasetReader reader = new CsvDatasetReader();
 
     public TrainingPipeline(TrainingParameters parameters) {
         this.parameters = parameters;
@@ -52,15 +53,41 @@ public final class TrainingPipeline {
 
     /** Reads and validates the files; also checks that every class has enough rows for the folds. */
     public TrainingData load(CsvSource train, CsvSource test) throws IOException {
+        return load(train, test, new CsvDatasetReader());
+    }
+
+    /**
+     * As {@link #load(CsvSource, CsvSource)}, with messages that name each file as {@code names} says.
+     * An {@link InvalidDataException} says which data set ({@link InvalidDataException#dataSet()}) and
+     * which of its inputs ({@link InvalidDataException#part()}) is at fault.
+     */
+    public TrainingData load(CsvSource train, CsvSource test, Function<Path, String> names) throws IOException {
+        return load(train, test, new CsvDatasetReader(names));
+    }
+
+    private TrainingData load(CsvSource train, CsvSource test, CsvDatasetReader reader) throws IOException {
         Map<String, String> fingerprints = new LinkedHashMap<>();
-        Dataset trainSet = reader.read(train);
+        Dataset trainSet;
+        try {
+            trainSet = reader.read(train);
+        } catch (InvalidDataException e) {
+            throw e.in(InvalidDataException.DataSet.TRAIN);
+        }
         fingerprint(train, fingerprints);
         Dataset testSet = null;
         if (test != null) {
-            testSet = reader.read(test, trainSet.classes(), trainSet.columns());
+            try {
+                testSet = reader.read(test, trainSet.classes(), trainSet.columns());
+            } catch (InvalidDataException e) {
+                throw e.in(InvalidDataException.DataSet.TEST);
+            }
             fingerprint(test, fingerprints);
         }
-        folds(trainSet);
+        try {
+            folds(trainSet);
+        } catch (InvalidDataException e) {
+            throw e.in(InvalidDataException.Part.FOLDS).in(InvalidDataException.DataSet.TRAIN);
+        }
         return new TrainingData(trainSet, testSet, fingerprints);
     }
 

@@ -94,7 +94,7 @@ class TrainModelCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--C|0|C must be a positive number",
+        "--C|0|C must be from 1.0E-8 to 1.0E8, got 0.0",
         "--scaler|minmax|--scaler must be one of [none, standard, robust], got \"minmax\"",
         "--max-iter|ten|--max-iter must be an integer, got \"ten\"",
         "--colour|red|unknown option --colour",

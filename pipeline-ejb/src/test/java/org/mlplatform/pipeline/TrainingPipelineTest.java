@@ -99,6 +99,59 @@ class TrainingPipelineTest {
                 () -> pipeline.load(CsvSource.withLabelsFile(data.resolve("x.csv"), data.resolve("y.csv")), null));
 
         assertTrue(error.getMessage().contains("b"), error.getMessage());
+        assertEquals(InvalidDataException.Part.FOLDS, error.part());
+        assertEquals(InvalidDataException.DataSet.TRAIN, error.dataSet());
+    }
+
+    @Test
+    void saysWhichDataSetABadCellIsInWhenTheFilesShareAName(@TempDir Path data) throws IOException {
+        Path a = Files.createDirectories(data.resolve("a"));
+        Path b = Files.createDirectories(data.resolve("b"));
+        Files.writeString(a.resolve("data.csv"), "1,2\n3,abc\n4,5\n6,7\n");
+        Files.writeString(a.resolve("labels.csv"), "0\n1\n0\n1\n");
+        Files.writeString(b.resolve("data.csv"), "1,2\n3,4\n");
+        Files.writeString(b.resolve("labels.csv"), "0\n1\n");
+        TrainingPipeline pipeline = new TrainingPipeline(new TrainingParameters(1.0, ClassWeight.BALANCED,
+                ScalerKind.ROBUST, Resampling.NONE, 1e-8, 100, 2, 42L));
+        CsvSource train = CsvSource.withLabelsFile(a.resolve("data.csv"), a.resolve("labels.csv"));
+        CsvSource test = CsvSource.withLabelsFile(b.resolve("data.csv"), b.resolve("labels.csv"));
+
+        var inTrain = assertThrows(InvalidDataException.class,
+                () -> pipeline.load(train, test, file -> data.relativize(file).toString()));
+        assertEquals("a/data.csv line 2, column 2: \"abc\" is not a number", inTrain.getMessage());
+        assertEquals(InvalidDataException.DataSet.TRAIN, inTrain.dataSet());
+        assertEquals(InvalidDataException.Part.FEATURES, inTrain.part());
+
+        Files.writeString(a.resolve("data.csv"), "1,2\n3,4\n4,5\n6,7\n");
+        Files.writeString(b.resolve("labels.csv"), "0\n7\n");
+        var inTest = assertThrows(InvalidDataException.class,
+                () -> pipeline.load(train, test, file -> data.relativize(file).toString()));
+        assertTrue(inTest.getMessage().startsWith("b/labels.csv line 2: label '7'"), inTest.getMessage());
+        assertEquals(InvalidDataException.DataSet.TEST, inTest.dataSet());
+        assertEquals(InvalidDataException.Part.LABELS, inTest.part());
+    }
+
+    @Test
+    void boundsCAndTolToWhatTheSolverReachesTheOptimumWith() {
+        assertThrows(IllegalArgumentException.class, () -> withCAndTol(1e-320, 1e-8));
+        assertThrows(IllegalArgumentException.class, () -> withCAndTol(1e-9, 1e-8));
+        assertThrows(IllegalArgumentException.class, () -> withCAndTol(1e9, 1e-8));
+        assertThrows(IllegalArgumentException.class, () -> withCAndTol(1.0, 1e-15));
+        assertThrows(IllegalArgumentException.class, () -> withCAndTol(1.0, 0.5));
+        // at the bounds the solver still reaches tol on the reference sets
+        for (double c : new double[] {TrainingParameters.MIN_C, TrainingParameters.MAX_C}) {
+            for (double tol : new double[] {TrainingParameters.MIN_TOL, 1e-8}) {
+                for (ReferenceCase reference : ReferenceCase.all()) {
+                    var model = new org.mlplatform.pipeline.training.LogisticRegressionTrainer(c,
+                            reference.classWeight(), tol, 1000).fit(reference.scaledTraining());
+                    assertTrue(model.report().converged(), reference + " C=" + c + " tol=" + tol);
+                }
+            }
+        }
+    }
+
+    private static TrainingParameters withCAndTol(double c, double tol) {
+        return new TrainingParameters(c, ClassWeight.BALANCED, ScalerKind.ROBUST, Resampling.NONE, tol, 100, 5, 42L);
     }
 
     @Test

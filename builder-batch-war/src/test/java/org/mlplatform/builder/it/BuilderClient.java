@@ -90,6 +90,35 @@ final class BuilderClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), credentials);
     }
 
+    /** One part of a multipart body: a file part when {@code fileName} is given. */
+    record Part(String name, String fileName, String contentType, byte[] content) {
+
+        static Part file(String name, String fileName, String content) {
+            return new Part(name, fileName, "text/csv", content.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Part json(String name, String content) {
+            return new Part(name, null, "application/json", content.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A multipart/form-data POST of the parts in the order given (names may repeat). */
+    HttpResponse<String> postParts(String path, java.util.List<Part> parts, String credentials) {
+        String boundary = "it-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Part part : parts) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\""
+                    + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"")
+                    + "\r\nContent-Type: " + part.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(part.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(api.resolve(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), credentials);
+    }
+
     /** Polls the execution until it has ended (COMPLETED, FAILED, STOPPED, ABANDONED). */
     JsonObject awaitEnd(URI execution) {
         long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();

@@ -27,7 +27,10 @@ import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mlplatform.pipeline.registry.ModelRepository;
 
@@ -45,6 +48,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,11 +59,14 @@ import static org.mlplatform.builder.it.BuilderClient.json;
 
 /**
  * The builder WAR on a managed WildFly configured by wildfly-config: one server boot for all of
- * it (plus one reload in {@link #failedJobPublishesNothingSurvivesARestartAndCompletesWhenRestarted}).
+ * it (plus one reload in {@link #failedJobPublishesNothingSurvivesARestartAndCompletesWhenRestarted},
+ * and, last, a kill -9 and a start of the same server command in
+ * {@link #anExecutionCutOffByAKilledServerFailsWhenTheServerStartsAgainAndRestarts}).
  * Client tests ({@code @RunAsClient}) use HTTP and the management API; the others run inside the
  * server to use JMS and the job operator directly.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BuilderServiceIT {
 
     private static final String DEPLOYMENT = "builder-batch-war.war";
@@ -304,7 +311,258 @@ class BuilderServiceIT {
             assertTrue(!response.body().contains("Exception"), response.body());
         }
         assertEquals(404, client.get("trainings/987654").statusCode());
-        assertEquals(404, client.get("trainings/not-a-number").statusCode());
+    }
+
+    /** The probe's requests of issue 7 (part 3) against the builder, each a 4xx problem of its own kind. */
+    @Test
+    @RunAsClient
+    void malformedBodiesAndPathsAre400ProblemsOfTheirOwnKind() throws IOException {
+        TestData.copyReferenceSet("seed", "probe");
+        BuilderClient client = new BuilderClient(deploymentUrl);
+        String good = request("probe", "probe", Map.of("cvFolds", 0));
+        String deep = "[".repeat(5_000) + "]".repeat(5_000);
+        Path uploads = TestData.dataDir().resolve("uploads");
+        long uploadsBefore = countFiles(uploads);
+
+        Map<String, HttpResponse<String>> malformed = new LinkedHashMap<>();
+        malformed.put("deep body", client.post("trainings", "{\"model\": " + deep + "}", ADMIN));
+        malformed.put("deep document", client.post("trainings", deep, ADMIN));
+        malformed.put("trailing garbage", client.post("trainings", good + " garbage", ADMIN));
+        malformed.put("second document", client.post("trainings", good + good, ADMIN));
+        malformed.put("duplicate member", client.post("trainings", good.replace("{", "{\"cvFolds\": 2, "), ADMIN));
+        malformed.put("deep parameters part", client.postParts("trainings", List.of(
+                BuilderClient.Part.file("trainData", "train.csv", "1,2\n3,4\n"),
+                BuilderClient.Part.json("parameters", "{\"model\": " + deep + "}")), ADMIN));
+        malformed.put("deep alias", client.put("models/probe/aliases/production", "{\"version\": " + deep + "}", ADMIN));
+        malformed.put("alias twice", client.put("models/probe/aliases/production", "{\"version\": 1, \"version\": 2}", ADMIN));
+        for (var entry : malformed.entrySet()) {
+            assertProblem(entry.getValue(), 400, "urn:mlplatform:problem:malformed-body", "Malformed request body",
+                    entry.getKey());
+        }
+
+        HttpResponse<String> twoFiles = client.postParts("trainings", List.of(
+                BuilderClient.Part.file("trainData", "a.csv", Files.readString(TestData.dataDir().resolve("probe/train_data.csv"))),
+                BuilderClient.Part.file("trainData", "b.csv", "1,2\n3,4\n"),
+                BuilderClient.Part.file("trainLabels", "l.csv", Files.readString(TestData.dataDir().resolve("probe/train_labels.csv")))),
+                ADMIN);
+        assertProblem(twoFiles, 400, "urn:mlplatform:problem:invalid-request", "Invalid training request", "two trainData parts");
+        assertEquals("trainData", json(twoFiles).asJsonObject().getString("field"));
+        HttpResponse<String> badC = client.postParts("trainings", List.of(
+                BuilderClient.Part.file("trainData", "a.csv", Files.readString(TestData.dataDir().resolve("probe/train_data.csv"))
+                        + "0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5\n"),
+                BuilderClient.Part.file("trainLabels", "l.csv", Files.readString(TestData.dataDir().resolve("probe/train_labels.csv")) + "1\n"),
+                BuilderClient.Part.json("parameters", "{\"model\": \"probe\", \"C\": 1e-320}")), ADMIN);
+        assertProblem(badC, 400, "urn:mlplatform:problem:invalid-request", "Invalid training request", "C = 1e-320");
+        assertEquals("C", json(badC).asJsonObject().getString("field"));
+        assertEquals(uploadsBefore, countFiles(uploads), "a refused upload stayed in " + uploads);
+
+        for (String version : new String[] {"4294967297", "1.5", "4.9", "0"}) {
+            HttpResponse<String> alias = client.put("models/probe/aliases/production", "{\"version\": " + version + "}", ADMIN);
+            assertProblem(alias, 400, "urn:mlplatform:problem:invalid-alias-request", "Invalid alias request", version);
+        }
+        for (String option : new String[] {"\"maxIter\": 4294967297", "\"cvFolds\": 2.5", "\"seed\": 1.5",
+                "\"maxIter\": 1.5", "\"tol\": 1e-320"}) {
+            HttpResponse<String> response = client.post("trainings", good.replace("{", "{" + option + ", ")
+                    .replace("\"cvFolds\":0,", "").replace(",\"cvFolds\":0", ""), ADMIN);
+            assertProblem(response, 400, "urn:mlplatform:problem:invalid-request", "Invalid training request", option);
+        }
+
+        for (String path : new String[] {"trainings/abc", "trainings/-1", "models/probe/versions/abc",
+                "models/probe/versions/4294967297"}) {
+            assertProblem(client.get(path), 400, "urn:mlplatform:problem:invalid-path-parameter", "Invalid path parameter", path);
+        }
+        assertProblem(client.post("trainings/abc/restart", "", ADMIN), 400,
+                "urn:mlplatform:problem:invalid-path-parameter", "Invalid path parameter", "restart abc");
+        assertProblem(client.get("trainings/987654"), 404, "about:blank", "Not Found", "unknown execution");
+        assertProblem(client.get("models/no-such-model/versions/1"), 404, "about:blank", "Not Found", "unknown model");
+    }
+
+    @Test
+    @RunAsClient
+    void aBadCellNamesTheFieldAndThePathOfItsFile() throws IOException {
+        Path a = TestData.copyReferenceSet("seed", "same-name/a");
+        Path b = TestData.copyReferenceSet("seed", "same-name/b");
+        Files.move(a.resolve("train_data.csv"), a.resolve("data.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(b.resolve("test_data.csv"), b.resolve("data.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        TestData.breakCell(a.resolve("data.csv"), 17, "abc");
+        BuilderClient client = new BuilderClient(deploymentUrl);
+        String body = Json.createObjectBuilder().add("model", "same-name")
+                .add("trainData", "same-name/a/data.csv").add("trainLabels", "same-name/a/train_labels.csv")
+                .add("testData", "same-name/b/data.csv").add("testLabels", "same-name/b/test_labels.csv")
+                .build().toString();
+
+        HttpResponse<String> response = client.post("trainings", body, ADMIN);
+
+        assertProblem(response, 400, "urn:mlplatform:problem:invalid-request", "Invalid training request", "bad cell");
+        JsonObject problem = json(response).asJsonObject();
+        assertEquals("trainData", problem.getString("field"));
+        assertTrue(problem.getString("detail").startsWith("same-name/a/data.csv line 17, column 2: \"abc\""),
+                problem.toString());
+    }
+
+    @Test
+    @RunAsClient
+    void aSolverBreakdownIsTheFailureReasonAndNoPathIsAbsolute() throws IOException {
+        Path folder = TestData.dataDir().resolve("breakdown");
+        Files.createDirectories(folder);
+        StringBuilder rows = new StringBuilder();
+        StringBuilder labels = new StringBuilder();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 60; i++) {
+            rows.append(random.nextDouble() * 1e200).append(',').append(random.nextDouble() * 1e200).append('\n');
+            labels.append(i % 2).append('\n');
+        }
+        Files.writeString(folder.resolve("train_data.csv"), rows);
+        Files.writeString(folder.resolve("train_labels.csv"), labels);
+        BuilderClient client = new BuilderClient(deploymentUrl);
+        // an absolute path inside the data folder is accepted; the status shows it relative
+        String body = Json.createObjectBuilder().add("model", "breakdown")
+                .add("trainData", folder.resolve("train_data.csv").toAbsolutePath().toString())
+                .add("trainLabels", "breakdown/train_labels.csv").add("scaler", "none").add("cvFolds", 0)
+                .build().toString();
+
+        HttpResponse<String> submitted = client.post("trainings", body, ADMIN);
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        JsonObject execution = client.awaitEnd(URI.create(submitted.headers().firstValue("Location").orElseThrow()));
+
+        assertEquals("FAILED", execution.getString("status"), execution.toString());
+        assertTrue(execution.getString("failure").startsWith("fit-and-evaluate: solver newton-cholesky broke down"),
+                execution.toString());
+        assertEquals("breakdown/train_data.csv", execution.getJsonObject("parameters").getString("trainData"));
+        String root = TestData.dataDir().toAbsolutePath().normalize().toString();
+        assertFalse(client.get("trainings").body().contains(root), "an absolute data path in the execution list");
+        assertEquals(404, client.get("models/breakdown/versions").statusCode(), "a failed job published a version");
+    }
+
+    /**
+     * kill -9 of the server in the middle of a job, then the same server command started again (the
+     * managed container cannot restart a process it did not stop): the execution is FAILED with the
+     * reason, not STARTED for ever, and a restart completes it. Runs last: every later request would
+     * meet the relaunched server, which a shutdown hook of this JVM stops.
+     */
+    @Test
+    @RunAsClient
+    @Order(Integer.MAX_VALUE)
+    void anExecutionCutOffByAKilledServerFailsWhenTheServerStartsAgainAndRestarts() throws Exception {
+        Path folder = TestData.dataDir().resolve("crash");
+        Files.createDirectories(folder);
+        // SMOTE's nearest-neighbour search over 15,000 minority rows per fold keeps the job busy for seconds
+        StringBuilder rows = new StringBuilder();
+        StringBuilder labels = new StringBuilder();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int i = 0; i < 60_000; i++) {
+            double signal = random.nextDouble() * 2 - 1;
+            for (int j = 0; j < 10; j++) {
+                rows.append(j == 0 ? signal : random.nextDouble()).append(j == 9 ? '\n' : ',');
+            }
+            labels.append(signal + 0.3 * (random.nextDouble() - 0.5) > 0.5 ? 1 : 0).append('\n');
+        }
+        Files.writeString(folder.resolve("train_data.csv"), rows);
+        Files.writeString(folder.resolve("train_labels.csv"), labels);
+        BuilderClient client = new BuilderClient(deploymentUrl);
+        HttpResponse<String> submitted = client.post("trainings", request("crashed", "crash",
+                Map.of("resample", "smote", "cvFolds", 3)), ADMIN);
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        long id = json(submitted).asJsonObject().getJsonNumber("id").longValue();
+        awaitStep(client, id, "cross-validate");
+
+        long pid = Long.parseLong(Operations.readResult(execute(Operations.createReadAttributeOperation(
+                Operations.createAddress("core-service", "platform-mbean", "type", "runtime"), "name")))
+                .asString().split("@")[0]);
+        ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
+        List<String> command = new java.util.ArrayList<>();
+        command.add(server.info().command().orElseThrow());
+        command.addAll(List.of(server.info().arguments().orElseThrow()));
+        Path workingDirectory = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd"));
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (String variable : new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ")),
+                java.nio.charset.StandardCharsets.UTF_8).split("\0")) {
+            int equals = variable.indexOf('=');
+            if (equals > 0) {
+                environment.put(variable.substring(0, equals), variable.substring(equals + 1));
+            }
+        }
+        assertTrue(server.destroyForcibly(), "kill -9 of the server");
+        server.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        ProcessBuilder relaunch = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "relaunched-server.log").toFile());
+        relaunch.environment().clear();
+        relaunch.environment().putAll(environment);
+        Process relaunched = relaunch.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(relaunched)));
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        HttpResponse<String> after = null;
+        while (System.nanoTime() < deadline && relaunched.isAlive()) {
+            BuilderClient.pause(500);
+            try {
+                after = client.get("trainings/" + id);
+                if (after.statusCode() == 200) {
+                    break;
+                }
+            } catch (RuntimeException stillStarting) {
+                // connection refused until the server listens
+            }
+        }
+        assertTrue(after != null && after.statusCode() == 200, "the relaunched server did not answer; see target/relaunched-server.log");
+
+        JsonObject failed = json(after).asJsonObject();
+        assertEquals("FAILED", failed.getString("status"), failed.toString());
+        assertEquals("the server stopped during the job", failed.getString("failure"), failed.toString());
+        assertTrue(failed.getJsonArray("steps").getValuesAs(JsonObject.class).stream()
+                .noneMatch(step -> step.getString("status").startsWith("START")), failed.toString());
+
+        HttpResponse<String> restarted = client.post("trainings/" + id + "/restart", "", ADMIN);
+        assertEquals(202, restarted.statusCode(), restarted.body());
+        JsonObject completed = client.awaitEnd(URI.create(restarted.headers().firstValue("Location").orElseThrow()));
+        assertEquals("COMPLETED", completed.getString("status"), completed.toString());
+        assertEquals(1, completed.getJsonObject("published").getInt("version"));
+    }
+
+    private static void awaitStep(BuilderClient client, long id, String step) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            JsonObject execution = json(client.get("trainings/" + id)).asJsonObject();
+            assertTrue(execution.getString("status").startsWith("START"), "the job ended before the kill: " + execution);
+            if (execution.getJsonArray("steps").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(s -> s.getString("name").equals(step))) {
+                return;
+            }
+            BuilderClient.pause(100);
+        }
+        fail("step " + step + " of execution " + id + " did not start");
+    }
+
+    /** Stops a server this test started: SIGTERM (a graceful shutdown), SIGKILL if it hangs. */
+    private static void stop(Process server) {
+        server.destroy();
+        try {
+            if (!server.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            server.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String type, String title, String what) {
+        assertEquals(status, response.statusCode(), what + ": " + response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""), what);
+        JsonObject problem = json(response).asJsonObject();
+        assertEquals(type, problem.getString("type"), what + ": " + response.body());
+        assertEquals(title, problem.getString("title"), what + ": " + response.body());
+        assertEquals(status, problem.getInt("status"), what);
+        assertFalse(response.body().contains("Exception") || response.body().contains("RESTEASY"), what + ": " + response.body());
+    }
+
+    private static long countFiles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (var files = Files.list(folder)) {
+            return files.count();
+        }
     }
 
     @Test
@@ -362,6 +620,8 @@ class BuilderServiceIT {
                 .forEach(check -> checks.put(check.getString("name"), check.getString("status")));
         assertEquals("UP", checks.get("job-repository"), ready.body());
         assertEquals("UP", checks.get("model-folder"), ready.body());
+        assertFalse(ready.body().contains(Path.of(System.getProperty("it.models.dir")).toAbsolutePath().toString()),
+                "the public readiness answer shows the model folder's absolute path: " + ready.body());
 
         URI openApi = URI.create(deploymentUrl.getProtocol() + "://" + deploymentUrl.getHost() + ":"
                 + deploymentUrl.getPort() + "/builder/openapi");

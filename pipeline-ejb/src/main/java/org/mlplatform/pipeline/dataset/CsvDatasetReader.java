@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
@@ -18,15 +19,32 @@ import java.util.stream.IntStream;
  *   <li>A labels file has one label per line; its first line is a header when it is not a number and
  *       either every other line is one, or the file has one more line than the features have rows and
  *       the first line's text does not occur again (so an extra label line is not taken for a header).</li>
- *   <li>Cells are separated by commas; double quotes are removed around header names and labels
- *       only, so a quoted cell cannot hold a comma.</li>
+ *   <li>Cells are separated by commas and may be quoted as RFC 4180 says: {@code "-1.37"} is a number,
+ *       {@code "a,b"} one cell, {@code ""} inside quotes one double quote. A first row whose cells are
+ *       all numbers, quoted or not, is data.</li>
  * </ul>
  *
  * The file is streamed and its values are stored once, in an array allocated at its final size
  * after a fast byte scan has counted the lines. Problems a user must fix throw
- * {@link InvalidDataException} naming the file, line and 1-based column.
+ * {@link InvalidDataException} naming the file, line and 1-based column, and whether the features
+ * file, the labels file or the label column is at fault ({@link InvalidDataException#part()}).
  */
 public final class CsvDatasetReader {
+
+    private final Function<Path, String> names;
+
+    /** A reader whose messages name files by their file name. */
+    public CsvDatasetReader() {
+        this(CsvLines::displayName);
+    }
+
+    /**
+     * A reader whose messages name each file as {@code names} says, e.g. by its path relative to a
+     * data folder, so that two files of the same name in different folders are told apart.
+     */
+    public CsvDatasetReader(Function<Path, String> names) {
+        this.names = Objects.requireNonNull(names, "names");
+    }
 
     /** Reads a training set; its classes are the distinct labels found, at least two. */
     public Dataset read(CsvSource source) throws IOException {
@@ -51,47 +69,60 @@ public final class CsvDatasetReader {
 
     private Dataset readLabelled(CsvSource source, ClassLabels knownClasses, int expectedColumns)
             throws IOException {
-        FeatureTable table = readFeatures(source, expectedColumns);
-        LabelCollector labels;
-        String labelOrigin;
-        IntFunction<String> where;
-        if (source.labels() == null) {
-            labels = table.labels();
-            labelOrigin = table.fileName();
-            where = row -> table.fileName() + " line " + (row + table.firstDataLine()) + ", column "
-                    + (table.labelIndex() + 1);
-        } else {
-            labels = new LabelCollector(table.rows() + 1);
-            labelOrigin = CsvLines.displayName(source.labels());
-            int firstLabelLine = readLabelsFile(source.labels(), labels, table);
-            where = row -> labelOrigin + " line " + (row + firstLabelLine);
+        FeatureTable table;
+        try {
+            table = readFeatures(source, expectedColumns);
+        } catch (InvalidDataException e) {
+            throw e.in(InvalidDataException.Part.FEATURES);
         }
-        ClassLabels classes = knownClasses;
-        if (classes == null) {
-            classes = labels.classes();
-            if (classes.size() < 2) {
-                throw new InvalidDataException(labelOrigin + ": every label is '" + classes.get(0)
-                        + "'; training needs at least 2 classes");
+        // a label column's labels are cells of the features file
+        InvalidDataException.Part labelPart = source.labels() == null
+                ? InvalidDataException.Part.FEATURES : InvalidDataException.Part.LABELS;
+        try {
+            LabelCollector labels;
+            String labelOrigin;
+            IntFunction<String> where;
+            if (source.labels() == null) {
+                labels = table.labels();
+                labelOrigin = table.fileName();
+                where = row -> table.fileName() + " line " + (row + table.firstDataLine()) + ", column "
+                        + (table.labelIndex() + 1);
+            } else {
+                labels = new LabelCollector(table.rows() + 1);
+                labelOrigin = names.apply(source.labels());
+                int firstLabelLine = readLabelsFile(source.labels(), labelOrigin, labels, table);
+                where = row -> labelOrigin + " line " + (row + firstLabelLine);
             }
+            ClassLabels classes = knownClasses;
+            if (classes == null) {
+                classes = labels.classes();
+                if (classes.size() < 2) {
+                    throw new InvalidDataException(labelOrigin + ": every label is '" + classes.get(0)
+                            + "'; training needs at least 2 classes");
+                }
+            }
+            return new Dataset(table.values(), table.rows(), table.columns(), labels.encode(classes, where), classes,
+                    table.featureNames());
+        } catch (InvalidDataException e) {
+            throw e.in(labelPart);
         }
-        return new Dataset(table.values(), table.rows(), table.columns(), labels.encode(classes, where), classes,
-                table.featureNames());
     }
 
     /** Returns the line number of the first label. */
-    private static int readLabelsFile(Path file, LabelCollector labels, FeatureTable table) throws IOException {
+    private static int readLabelsFile(Path file, String fileName, LabelCollector labels, FeatureTable table)
+            throws IOException {
         boolean firstIsNumber = true;
         boolean othersAreNumbers = true;
-        String fileName;
-        try (CsvLines lines = new CsvLines(file)) {
-            fileName = lines.fileName();
+        try (CsvLines lines = new CsvLines(file, fileName)) {
             for (String line = lines.next(); line != null; line = lines.next()) {
-                int cells = CsvLines.cellCount(line);
-                if (cells != 1) {
-                    throw new InvalidDataException(fileName + " line " + lines.lineNumber() + ": " + cells
+                List<String> cells = CsvLines.hasQuotes(line)
+                        ? CsvLines.cells(line, fileName, lines.lineNumber()) : null;
+                int count = cells != null ? cells.size() : CsvLines.cellCount(line, fileName, lines.lineNumber());
+                if (count != 1) {
+                    throw new InvalidDataException(fileName + " line " + lines.lineNumber() + ": " + count
                             + " cells, a labels file has one label per line");
                 }
-                String label = CsvLines.unquote(line.trim());
+                String label = cells != null ? cells.get(0) : line.trim();
                 if (label.isEmpty()) {
                     throw new InvalidDataException(fileName + " line " + lines.lineNumber() + ": empty label");
                 }
@@ -115,21 +146,26 @@ public final class CsvDatasetReader {
         return header ? 2 : 1;
     }
 
-    private static FeatureTable readFeatures(CsvSource source, int expectedColumns) throws IOException {
+    private FeatureTable readFeatures(CsvSource source, int expectedColumns) throws IOException {
         Path file = source.features();
         int nonBlankLines = CsvLines.countNonBlank(file);
-        try (CsvLines lines = new CsvLines(file)) {
+        try (CsvLines lines = new CsvLines(file, names.apply(file))) {
             String fileName = lines.fileName();
             String first = lines.next();
             if (first == null) {
                 throw new InvalidDataException(fileName + " has no data rows");
             }
-            List<String> firstCells = CsvLines.cells(first);
+            List<String> firstCells = CsvLines.cells(first, fileName, lines.lineNumber());
             int labelIndexByNumber = source.labelColumn() == null ? -1 : indexFromDigits(source.labelColumn());
             boolean header = isHeader(firstCells, labelIndexByNumber);
             int cells = firstCells.size();
-            int labelIndex = source.labelColumn() == null ? -1
-                    : labelColumnIndex(source.labelColumn(), header ? firstCells : null, cells, fileName);
+            int labelIndex;
+            try {
+                labelIndex = source.labelColumn() == null ? -1
+                        : labelColumnIndex(source.labelColumn(), header ? firstCells : null, cells, fileName);
+            } catch (InvalidDataException e) {
+                throw e.in(InvalidDataException.Part.LABEL_COLUMN);
+            }
             int columns = cells - (labelIndex >= 0 ? 1 : 0);
             if (columns == 0) {
                 throw new InvalidDataException(fileName + " line 1: no feature columns");
@@ -185,7 +221,7 @@ public final class CsvDatasetReader {
         String wanted = labelColumn.trim();
         if (header != null) {
             for (int i = 0; i < header.size(); i++) {
-                if (CsvLines.unquote(header.get(i)).equals(wanted)) {
+                if (header.get(i).equals(wanted)) {
                     return i;
                 }
             }
@@ -195,7 +231,7 @@ public final class CsvDatasetReader {
             throw new InvalidDataException(header == null
                     ? fileName + " has no header row, so it has no column named '" + wanted + "'"
                     : fileName + " has no column named '" + wanted + "'; line 1 has "
-                            + header.stream().map(CsvLines::unquote).toList());
+                            + header);
         }
         if (index >= cells) {
             throw new InvalidDataException("label column " + index + " is out of range: " + fileName
@@ -207,7 +243,7 @@ public final class CsvDatasetReader {
     private static List<String> featureNames(List<String> header, int labelIndex) {
         return IntStream.range(0, header.size())
                 .filter(i -> i != labelIndex)
-                .mapToObj(i -> CsvLines.unquote(header.get(i)))
+                .mapToObj(header::get)
                 .toList();
     }
 
@@ -239,6 +275,10 @@ public final class CsvDatasetReader {
         }
 
         void parse(String line, int lineNumber, int row) {
+            if (CsvLines.hasQuotes(line)) {
+                parseQuoted(line, lineNumber, row);
+                return;
+            }
             int offset = row * columns;
             int start = 0;
             int cell = 0;
@@ -264,8 +304,25 @@ public final class CsvDatasetReader {
             }
         }
 
+        /** The slow path for a line with double quotes: RFC 4180 cells first, then each one's value. */
+        private void parseQuoted(String line, int lineNumber, int row) {
+            List<String> parsed = CsvLines.cells(line, fileName, lineNumber);
+            if (parsed.size() != cells) {
+                throw ragged(line, lineNumber);
+            }
+            int offset = row * columns;
+            for (int cell = 0; cell < cells; cell++) {
+                String text = parsed.get(cell);
+                if (cell == labelIndex) {
+                    addLabel(text, lineNumber, cell);
+                } else {
+                    values[offset++] = NumberCell.parse(text, 0, text.length(), fileName, lineNumber, cell + 1);
+                }
+            }
+        }
+
         private void addLabel(String cell, int lineNumber, int index) {
-            String label = CsvLines.unquote(cell.trim());
+            String label = cell.trim();
             if (label.isEmpty()) {
                 throw new InvalidDataException(fileName + " line " + lineNumber + ", column " + (index + 1)
                         + ": empty label");
@@ -274,8 +331,8 @@ public final class CsvDatasetReader {
         }
 
         private InvalidDataException ragged(String line, int lineNumber) {
-            return new InvalidDataException(fileName + " line " + lineNumber + ": " + CsvLines.cellCount(line)
-                    + " cells, but line 1 has " + cells);
+            return new InvalidDataException(fileName + " line " + lineNumber + ": "
+                    + CsvLines.cellCount(line, fileName, lineNumber) + " cells, but line 1 has " + cells);
         }
     }
 

@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * The non-blank lines of a CSV file, read one at a time. Accepts LF, CRLF and CR line ends and a
- * UTF-8 byte order mark; blank lines may only trail the data.
+ * UTF-8 byte order mark; blank lines may only trail the data. Cells follow RFC 4180: separated by
+ * commas; a cell in double quotes may hold commas and doubled double quotes ({@code ""}). A quoted
+ * cell must end on its line, and a double quote inside an unquoted cell is refused rather than guessed at.
  */
 final class CsvLines implements Closeable {
 
@@ -24,11 +26,12 @@ final class CsvLines implements Closeable {
     private int lineNumber;
     private int blankLineNumber;
 
-    CsvLines(Path file) throws IOException {
+    CsvLines(Path file, String fileName) throws IOException {
         this.reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        this.fileName = displayName(file);
+        this.fileName = fileName;
     }
 
+    /** The name a file goes by in messages when the caller gives none: its file name. */
     static String displayName(Path file) {
         Path name = file.getFileName();
         return name == null ? file.toString() : name.toString();
@@ -108,22 +111,74 @@ final class CsvLines implements Closeable {
         }
     }
 
-    /** The cells of a line, trimmed. */
-    static List<String> cells(String line) {
+    /** Whether a line needs the quote-aware {@link #cells}; without a double quote, commas split it. */
+    static boolean hasQuotes(String line) {
+        return line.indexOf('"') >= 0;
+    }
+
+    /**
+     * The cells of a line, trimmed, quoted cells without their quotes ({@code ""} inside read as one
+     * {@code "}).
+     *
+     * @throws InvalidDataException naming the file, line and 1-based column of a malformed quoted cell
+     */
+    static List<String> cells(String line, String fileName, int lineNumber) {
         List<String> cells = new ArrayList<>();
-        int start = 0;
+        int i = 0;
+        int length = line.length();
         while (true) {
-            int end = line.indexOf(',', start);
-            if (end < 0) {
-                cells.add(line.substring(start).trim());
+            int column = cells.size() + 1;
+            while (i < length && isBlank(line.charAt(i))) {
+                i++;
+            }
+            if (i < length && line.charAt(i) == '"') {
+                StringBuilder cell = new StringBuilder();
+                i++;
+                while (true) {
+                    if (i >= length) {
+                        throw new InvalidDataException(fileName + " line " + lineNumber + ", column " + column
+                                + ": the quoted cell is not closed on this line (a cell cannot span lines)");
+                    }
+                    char c = line.charAt(i++);
+                    if (c != '"') {
+                        cell.append(c);
+                    } else if (i < length && line.charAt(i) == '"') {
+                        cell.append('"');
+                        i++;
+                    } else {
+                        break;
+                    }
+                }
+                while (i < length && isBlank(line.charAt(i))) {
+                    i++;
+                }
+                if (i < length && line.charAt(i) != ',') {
+                    throw new InvalidDataException(fileName + " line " + lineNumber + ", column " + column
+                            + ": text after the closing double quote");
+                }
+                cells.add(cell.toString().trim());
+            } else {
+                int end = line.indexOf(',', i);
+                String cell = line.substring(i, end < 0 ? length : end).trim();
+                if (cell.indexOf('"') >= 0) {
+                    throw new InvalidDataException(fileName + " line " + lineNumber + ", column " + column
+                            + ": a double quote inside an unquoted cell; quote the whole cell and double the quote");
+                }
+                cells.add(cell);
+                i = end < 0 ? length : end;
+            }
+            if (i >= length) {
                 return cells;
             }
-            cells.add(line.substring(start, end).trim());
-            start = end + 1;
+            i++; // the comma
         }
     }
 
-    static int cellCount(String line) {
+    /** The number of cells {@link #cells} finds, counted without copying them where the line has no quotes. */
+    static int cellCount(String line, String fileName, int lineNumber) {
+        if (hasQuotes(line)) {
+            return cells(line, fileName, lineNumber).size();
+        }
         int count = 1;
         for (int i = line.indexOf(','); i >= 0; i = line.indexOf(',', i + 1)) {
             count++;
@@ -131,12 +186,8 @@ final class CsvLines implements Closeable {
         return count;
     }
 
-    /** A trimmed cell without the double quotes a spreadsheet may have put around a name or label. */
-    static String unquote(String cell) {
-        if (cell.length() >= 2 && cell.charAt(0) == '"' && cell.charAt(cell.length() - 1) == '"') {
-            return cell.substring(1, cell.length() - 1).replace("\"\"", "\"").trim();
-        }
-        return cell;
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
     }
 
     private static boolean isBlank(String line) {

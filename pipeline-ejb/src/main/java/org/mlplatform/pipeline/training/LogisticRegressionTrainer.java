@@ -94,6 +94,9 @@ public final class LogisticRegressionTrainer {
                 ? new NewtonCholeskySolver().minimise(loss, tol, maxIter)
                 : new LbfgsSolver().minimise(loss, tol, maxIter);
 
+        String solver = dense ? NewtonCholeskySolver.NAME : LbfgsSolver.NAME;
+        requireFinite(result, solver);
+
         int outputRows = classes == 2 ? 1 : classes;
         double[][] coefficients = new double[outputRows][];
         double[] intercepts = new double[outputRows];
@@ -105,10 +108,26 @@ public final class LogisticRegressionTrainer {
         if (outputRows > 1) {
             centre(intercepts);
         }
-        FitReport report = new FitReport(dense ? NewtonCholeskySolver.NAME : LbfgsSolver.NAME, result.iterations(),
+        FitReport report = new FitReport(solver, result.iterations(),
                 result.value() * scale, result.gradientMaxNorm(), (System.nanoTime() - start) / 1e9,
                 result.converged());
         return new LogisticRegressionModel(data.classes(), coefficients, intercepts, report);
+    }
+
+    /**
+     * A solver stops as soon as its gradient stops being a number (a comparison with NaN is false);
+     * such a point is no model.
+     */
+    private void requireFinite(SolverResult result, String solver) {
+        String broken = !Double.isFinite(result.value()) ? "the objective is " + result.value()
+                : !Double.isFinite(result.gradientMaxNorm()) ? "the gradient is " + result.gradientMaxNorm()
+                : Arrays.stream(result.parameters()).allMatch(Double::isFinite) ? null
+                : "a coefficient is not finite";
+        if (broken != null) {
+            throw new SolverBreakdownException("solver " + solver + " broke down after " + result.iterations()
+                    + " iterations: " + broken + "; with C = " + c + " the feature values or C are too extreme"
+                    + " for double precision (scale the features, or choose a C closer to 1)");
+        }
     }
 
     /** {@code s_i}: sample weight times class weight; balanced weights count the rows given. */

@@ -43,7 +43,7 @@ final class NewtonCholeskySolver {
                     || search.gradientMaxNorm() * lastReduction <= tol;
             if (fresh) {
                 loss.hessian(hessian);
-                factorisation = factorise(hessian);
+                factorisation = factorise(hessian, iterations);
             }
             double[] direction = newtonDirection(factorisation, search.gradient());
             double gradientMaxNorm = search.gradientMaxNorm();
@@ -72,9 +72,23 @@ final class NewtonCholeskySolver {
         return factorisation.solve(new ArrayRealVector(negativeGradient, false)).toArray();
     }
 
-    /** Cholesky of the Hessian, shifting its diagonal up until the factorisation succeeds. */
-    private static DecompositionSolver factorise(double[][] hessian) {
+    /**
+     * Cholesky of the Hessian, shifting its diagonal up until the factorisation succeeds.
+     *
+     * @throws SolverBreakdownException when the Hessian has an entry that is not a finite number: no
+     *                                  shift would make it factorisable
+     */
+    private static DecompositionSolver factorise(double[][] hessian, int iteration) {
         double maxDiagonal = 0;
+        for (double[] row : hessian) {
+            for (double entry : row) {
+                if (!Double.isFinite(entry)) {
+                    throw new SolverBreakdownException("solver " + NAME + " broke down at iteration " + iteration
+                            + ": the Hessian is not finite (" + entry + "); the feature values or C are too extreme"
+                            + " for double precision (scale the features, or choose a C closer to 1)");
+                }
+            }
+        }
         for (int j = 0; j < hessian.length; j++) {
             maxDiagonal = Math.max(maxDiagonal, hessian[j][j]);
         }

@@ -342,6 +342,72 @@ class CsvDatasetReaderTest {
         assertArrayEquals(new int[] {rows - rows / 3 - 1, rows / 3 + 1}, data.classCounts());
     }
 
+    @Test
+    void readsQuotedNumbersAsNumbers() throws IOException {
+        Dataset data = read("\"-1.37\", 2\n\"3\",\" 4.5 \"\n", "\"0\"\n1\n");
+
+        assertEquals(2, data.rows());
+        assertArrayEquals(new double[] {-1.37, 2, 3, 4.5}, data.features());
+        assertEquals(List.of(), data.featureNames());
+    }
+
+    @Test
+    void takesASingleQuotedRowForDataNotForAHeader() throws IOException {
+        Dataset data = reader.read(CsvSource.withLabelColumn(write("one.csv", "\"-1.37\",\"0.2\",\"1\"\n"), "2"),
+                new ClassLabels(List.of("0", "1"), true));
+
+        assertEquals(1, data.rows());
+        assertArrayEquals(new double[] {-1.37, 0.2}, data.features());
+        assertArrayEquals(new int[] {1}, data.labels());
+    }
+
+    @Test
+    void readsQuotedCellsAsRfc4180Says() throws IOException {
+        Dataset data = reader.read(CsvSource.withLabelColumn(write("quoted.csv",
+                "\"size, cm\",\"say \"\"hi\"\"\",label\n1,2,\"a,b\"\n3,4,c\n"), "label"));
+
+        assertEquals(List.of("size, cm", "say \"hi\""), data.featureNames());
+        assertEquals(new ClassLabels(List.of("a,b", "c"), false), data.classes());
+        assertArrayEquals(new double[] {1, 2, 3, 4}, data.features());
+    }
+
+    @Test
+    void refusesAmbiguousQuoting() {
+        assertMessage("test.csv line 2, column 2: the quoted cell is not closed on this line (a cell cannot span lines)",
+                () -> read("1,2\n3,\"4\n5\"\n", "0\n1\n"));
+        assertMessage("test.csv line 2, column 1: text after the closing double quote",
+                () -> read("1,2\n\"3\"4,5\n", "0\n1\n"));
+        assertMessage("test.csv line 2, column 2: a double quote inside an unquoted cell; quote the whole cell and double the quote",
+                () -> read("1,2\n3,4\"\n", "0\n1\n"));
+        assertMessage("labels.csv line 2: 2 cells, a labels file has one label per line",
+                () -> read("1,2\n3,4\n", "0\n\"1\",\"2\"\n"));
+    }
+
+    @Test
+    void saysWhichInputIsAtFault() {
+        InvalidDataException features = assertThrows(InvalidDataException.class, () -> read("1,2\n3,x\n", "0\n1\n"));
+        assertEquals(InvalidDataException.Part.FEATURES, features.part());
+        InvalidDataException labels = assertThrows(InvalidDataException.class, () -> read("1,2\n3,4\n", "0\n"));
+        assertEquals(InvalidDataException.Part.LABELS, labels.part());
+        InvalidDataException singleClass = assertThrows(InvalidDataException.class, () -> read("1,2\n3,4\n", "1\n1\n"));
+        assertEquals(InvalidDataException.Part.LABELS, singleClass.part());
+        InvalidDataException column = assertThrows(InvalidDataException.class,
+                () -> reader.read(CsvSource.withLabelColumn(write("c.csv", "a,b\n1,0\n2,1\n"), "label")));
+        assertEquals(InvalidDataException.Part.LABEL_COLUMN, column.part());
+        assertEquals(null, column.dataSet());
+    }
+
+    @Test
+    void namesFilesAsTheCallerSays() throws IOException {
+        Path data = Files.createDirectories(folder.resolve("a")).resolve("data.csv");
+        Files.writeString(data, "1,2\n3,x\n");
+        Path labels = write("labels.csv", "0\n1\n");
+        CsvDatasetReader named = new CsvDatasetReader(file -> folder.relativize(file).toString());
+
+        assertMessage("a/data.csv line 2, column 2: \"x\" is not a number",
+                () -> named.read(CsvSource.withLabelsFile(data, labels)));
+    }
+
     private Dataset read(String features, String labels) throws IOException {
         return reader.read(source(features, labels));
     }

@@ -127,6 +127,36 @@ class LogisticRegressionTrainerTest {
     }
 
     @Test
+    void aNonFiniteGradientIsABreakdownThatNamesTheSolverNotAModel() {
+        Dataset data = syntheticBinary(300, 6, 5);
+
+        // C * rows underflows: the regularisation weight 1 / (C * rows) is infinite
+        SolverBreakdownException error = assertThrows(SolverBreakdownException.class,
+                () -> new LogisticRegressionTrainer(1e-320, ClassWeight.NONE, TOL, MAX_ITER).fit(data));
+
+        assertTrue(error.getMessage().startsWith("solver newton-cholesky broke down after 0 iterations: "),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("not finite") || error.getMessage().contains("NaN")
+                || error.getMessage().contains("Infinity"), error.getMessage());
+    }
+
+    @Test
+    void anInfiniteHessianIsABreakdownRatherThanAnEndlessShift() {
+        Dataset finite = syntheticBinary(50, 2, 5);
+        double[] huge = finite.features().clone();
+        for (int i = 0; i < huge.length; i++) {
+            huge[i] *= 1e200;
+        }
+        Dataset data = new Dataset(huge, finite.rows(), finite.columns(), finite.labels(), finite.classes(), List.of());
+
+        SolverBreakdownException error = assertThrows(SolverBreakdownException.class,
+                () -> new LogisticRegressionTrainer(1.0, ClassWeight.NONE, TOL, MAX_ITER).fit(data));
+
+        assertTrue(error.getMessage().startsWith("solver newton-cholesky broke down at iteration 0: the Hessian is not finite"),
+                error.getMessage());
+    }
+
+    @Test
     void oneClassIsRejected() {
         Dataset data = new Dataset(new double[] {1, 2, 3}, 3, 1, new int[3], new ClassLabels(List.of("a"), false), List.of());
 

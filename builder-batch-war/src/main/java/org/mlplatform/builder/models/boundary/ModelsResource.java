@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,7 +27,8 @@ import org.mlplatform.builder.models.entity.AliasTarget;
 import org.mlplatform.builder.models.entity.ModelSummary;
 import org.mlplatform.builder.models.entity.VersionSummary;
 import org.mlplatform.builder.problems.entity.Problem;
-import org.mlplatform.builder.trainings.control.InvalidRequestException;
+import org.mlplatform.builder.models.control.AliasRequestParser;
+import org.mlplatform.builder.problems.control.InvalidPathParameterException;
 
 import java.util.List;
 
@@ -49,7 +51,7 @@ public class ModelsResource {
     private static final String ALIAS_EXAMPLE = """
             {"model": "default", "alias": "production", "version": 2}""";
     private static final String NOT_FOUND_EXAMPLE = """
-            {"type": "about:blank", "title": "Not found", "status": 404, "detail": "model default has no version 9"}""";
+            {"type": "about:blank", "title": "Not Found", "status": 404, "detail": "model default has no version 9"}""";
 
     @Inject
     ModelRegistry registry;
@@ -84,9 +86,12 @@ public class ModelsResource {
     @APIResponse(responseCode = "404", description = "No such model or version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "no version", value = NOT_FOUND_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "The version is not a positive integer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String metadata(@Parameter(example = "default") @PathParam("model") String model,
-                           @Parameter(example = "2") @PathParam("version") int version) {
-        return registry.metadata(model, version);
+                           @Parameter(example = "2", schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+                           @PathParam("version") String version) {
+        return registry.metadata(model, version(version));
     }
 
     @PUT
@@ -102,7 +107,7 @@ public class ModelsResource {
     @APIResponse(responseCode = "200", description = "The alias now points at the version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Alias.class),
                     examples = @ExampleObject(name = "production", value = ALIAS_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "No version in the body",
+    @APIResponse(responseCode = "400", description = "The body is not {\"version\": <positive integer>}",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such model, version or alias",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -111,11 +116,8 @@ public class ModelsResource {
     @APIResponse(responseCode = "403", description = "Not in role model-admin")
     public Alias setAlias(@Parameter(example = "default") @PathParam("model") String model,
                           @Parameter(example = "production") @PathParam("alias") String alias,
-                          AliasTarget target) {
-        if (target == null || target.version() == null) {
-            throw new InvalidRequestException("version", "the body must be {\"version\": <n>}");
-        }
-        return registry.setAlias(model, alias, target.version());
+                          String body) {
+        return registry.setAlias(model, alias, AliasRequestParser.version(body));
     }
 
     @DELETE
@@ -124,6 +126,8 @@ public class ModelsResource {
     @SecurityRequirement(name = "basic")
     @Operation(summary = "Delete a version", description = "Refused while an alias points at it")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", description = "The version is not a positive integer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such model or version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "no version", value = NOT_FOUND_EXAMPLE)))
@@ -135,8 +139,14 @@ public class ModelsResource {
     @APIResponse(responseCode = "401", description = "No credentials")
     @APIResponse(responseCode = "403", description = "Not in role model-admin")
     public Response delete(@Parameter(example = "default") @PathParam("model") String model,
-                           @Parameter(example = "1") @PathParam("version") int version) {
-        registry.delete(model, version);
+                           @Parameter(example = "1", schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+                           @PathParam("version") String version) {
+        registry.delete(model, version(version));
         return Response.noContent().build();
+    }
+
+    /** A version number in a path: 400 unless a positive integer, 404 later if no such version. */
+    private static int version(String version) {
+        return (int) InvalidPathParameterException.positive("version", version, Integer.MAX_VALUE);
     }
 }

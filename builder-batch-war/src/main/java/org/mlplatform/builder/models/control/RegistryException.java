@@ -1,13 +1,26 @@
 package org.mlplatform.builder.models.control;
 
-/** A registry request that cannot be done: an unknown model or version (404) or a conflict (409). */
+/**
+ * A registry request that cannot be done: an invalid alias request (400, {@code field} names the
+ * member), an unknown model, version or alias (404) or a conflict (409).
+ */
 public class RegistryException extends RuntimeException {
 
     private final int status;
+    private final String field;
 
     private RegistryException(int status, String message) {
+        this(status, message, null);
+    }
+
+    private RegistryException(int status, String message, String field) {
         super(message);
         this.status = status;
+        this.field = field;
+    }
+
+    public static RegistryException invalid(String field, String message) {
+        return new RegistryException(400, message, field);
     }
 
     public static RegistryException notFound(String message) {
@@ -20,5 +33,10 @@ public class RegistryException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** The request member at fault (400 only). */
+    public String field() {
+        return field;
     }
 }

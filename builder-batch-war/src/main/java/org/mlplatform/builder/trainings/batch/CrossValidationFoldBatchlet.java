@@ -11,6 +11,7 @@ import org.mlplatform.pipeline.TrainingPipeline;
 import org.mlplatform.pipeline.TrainingRequest;
 import org.mlplatform.pipeline.dataset.Dataset;
 import org.mlplatform.pipeline.evaluation.Metrics;
+import org.mlplatform.pipeline.training.SolverBreakdownException;
 
 /**
  * One partition of step {@code cross-validate}: trains on the other folds, scores fold {@code fold}.
@@ -38,9 +39,14 @@ public class CrossValidationFoldBatchlet extends AbstractBatchlet {
         TrainingRequest request = run.request();
         TrainingPipeline pipeline = new TrainingPipeline(request.parameters());
         Dataset train = trainingSets.get(run.context().getExecutionId(),
-                () -> pipeline.load(request.train(), null).train());
+                () -> pipeline.load(request.train(), null, run.dataFolder()::relativize).train());
         int index = Integer.parseInt(fold);
-        Metrics metrics = pipeline.crossValidate(train, pipeline.folds(train).get(index));
+        Metrics metrics;
+        try {
+            metrics = pipeline.crossValidate(train, pipeline.folds(train).get(index));
+        } catch (SolverBreakdownException e) {
+            throw new SolverBreakdownException("fold " + index + ": " + e.getMessage());
+        }
         try (var jsonb = JsonbBuilder.create()) {
             stepContext.setTransientUserData(jsonb.toJson(new FoldMetrics(index, metrics)));
         }

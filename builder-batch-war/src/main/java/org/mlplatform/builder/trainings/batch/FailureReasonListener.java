@@ -6,11 +6,14 @@ import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.mlplatform.builder.trainings.control.BuilderFolders;
 import org.mlplatform.builder.trainings.control.InvalidRequestException;
 
 /**
  * Writes why a step failed into the step's and the job's exit status, where the REST API, the
- * admin console and the CLI show it. The exit status column holds 512 characters.
+ * admin console and the CLI show it, without the server's absolute folder paths. A solver breakdown
+ * ({@code SolverBreakdownException}) says which solver, where and what to change. The exit status
+ * column holds 512 characters.
  */
 @Named
 @Dependent
@@ -24,13 +27,16 @@ public class FailureReasonListener extends AbstractStepListener {
     @Inject
     JobContext jobContext;
 
+    @Inject
+    BuilderFolders folders;
+
     @Override
     public void afterStep() {
         Exception exception = stepContext.getException();
         if (exception == null) {
             return;
         }
-        String reason = stepContext.getStepName() + ": " + describe(exception);
+        String reason = stepContext.getStepName() + ": " + folders.withoutAbsolutePaths(describe(exception));
         if (reason.length() > EXIT_STATUS_LENGTH) {
             reason = reason.substring(0, EXIT_STATUS_LENGTH);
         }

@@ -31,7 +31,7 @@ public class FitAndEvaluateBatchlet extends AbstractBatchlet {
     public String process() throws Exception {
         TrainingRequest request = run.request();
         TrainingPipeline pipeline = new TrainingPipeline(request.parameters());
-        TrainingData data = pipeline.load(request.train(), request.test());
+        TrainingData data = pipeline.load(request.train(), request.test(), run.dataFolder()::relativize);
         PipelineModel fitted = pipeline.fit(data.train());
         JobWorkFolder workFolder = run.workFolder();
         workFolder.saveModel(fitted);

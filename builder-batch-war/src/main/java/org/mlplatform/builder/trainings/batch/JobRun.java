@@ -5,9 +5,9 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.mlplatform.builder.trainings.control.BuilderFolders;
+import org.mlplatform.builder.trainings.control.DataFolder;
 import org.mlplatform.builder.trainings.control.JobWorkFolder;
 import org.mlplatform.builder.trainings.control.TrainingJob;
-import org.mlplatform.builder.trainings.control.TrainingRequestValidator;
 import org.mlplatform.pipeline.TrainingRequest;
 
 import java.util.Map;
@@ -33,7 +33,12 @@ public class JobRun {
         Map<String, String> values = parameters == null ? Map.of() : parameters.stringPropertyNames().stream()
                 .filter(name -> !TrainingJob.isRuntimeParameter(name))
                 .collect(Collectors.toMap(name -> name, parameters::getProperty));
-        return new TrainingRequestValidator(folders.data()).validate(values);
+        return folders.validator().validate(values);
+    }
+
+    /** The data folder the job's data paths are relative to. */
+    public DataFolder dataFolder() {
+        return folders.data();
     }
 
     public JobWorkFolder workFolder() {

@@ -32,7 +32,7 @@ public class PublishBatchlet extends AbstractBatchlet {
         TrainingRequest request = run.request();
         TrainingPipeline pipeline = new TrainingPipeline(request.parameters());
         // Loaded again for the files' SHA-256 that go into metadata.json
-        TrainingData data = pipeline.load(request.train(), request.test());
+        TrainingData data = pipeline.load(request.train(), request.test(), run.dataFolder()::relativize);
         JobWorkFolder workFolder = run.workFolder();
         PublishedVersion version = pipeline.publish(repository, request.model(), workFolder.model(), data,
                 workFolder.crossValidation().orElse(null), workFolder.testMetrics().orElse(null));

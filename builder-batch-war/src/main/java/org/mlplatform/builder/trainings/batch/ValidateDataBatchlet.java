@@ -25,7 +25,7 @@ public class ValidateDataBatchlet extends AbstractBatchlet {
     public String process() {
         // This step runs first in a new job instance; results of an older instance with the same id go
         run.workFolder().clear();
-        TrainingData data = TrainingDataCheck.load(run.request());
+        TrainingData data = TrainingDataCheck.load(run.request(), run.dataFolder());
         String summary = data.train().rows() + " training rows, class counts "
                 + Arrays.toString(data.train().classCounts())
                 + (data.test() == null ? "" : ", " + data.test().rows() + " test rows");

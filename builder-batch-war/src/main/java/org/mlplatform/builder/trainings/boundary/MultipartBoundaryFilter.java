@@ -21,7 +21,7 @@ public class MultipartBoundaryFilter implements ContainerRequestFilter {
         if (type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
                 && type.getParameters().getOrDefault("boundary", "").isBlank()) {
             request.abortWith(Response.status(400).type(Problem.MEDIA_TYPE)
-                    .entity(new Problem(ProblemMapping.INVALID_REQUEST, "Malformed request body", 400,
+                    .entity(new Problem(ProblemMapping.MALFORMED_BODY, ProblemMapping.MALFORMED_BODY_TITLE, 400,
                             "multipart/form-data needs a boundary parameter", "body"))
                     .build());
         }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mlplatform.builder.problems.control.InvalidPathParameterException;
 import org.mlplatform.builder.problems.entity.Problem;
 import org.mlplatform.builder.trainings.control.TrainingJobs;
 import org.mlplatform.builder.trainings.control.TrainingRequestParser;
@@ -29,7 +31,6 @@ import org.mlplatform.builder.trainings.entity.TrainingExecution;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 /** Submits {@code train-model} jobs and reports on them. */
 @Path("trainings")
@@ -68,7 +69,8 @@ public class TrainingsResource {
              "progress": {"stepsCompleted": 0, "stepsTotal": 5, "foldsCompleted": 0, "folds": 5}}""";
     static final String PROBLEM_EXAMPLE = """
             {"type": "urn:mlplatform:problem:invalid-request", "title": "Invalid training request", "status": 400,
-             "detail": "C must be a positive number, got -1", "field": "C"}""";
+             "detail": "C must be a number from 1.0E-8 to 1.0E8 (the range the solver reaches the optimum in), got -1",
+             "field": "C"}""";
 
     @Inject
     TrainingJobs jobs;
@@ -121,8 +123,7 @@ public class TrainingsResource {
     @APIResponse(responseCode = "401", description = "No credentials")
     @APIResponse(responseCode = "403", description = "Not in role model-admin")
     public Response upload(List<EntityPart> parts) throws IOException {
-        Map<String, String> parameters = uploads.store(parts);
-        return accepted(jobs.start(parameters));
+        return accepted(uploads.start(parts));
     }
 
     @GET
@@ -146,8 +147,8 @@ public class TrainingsResource {
                             @ExampleObject(name = "failed", value = FAILED_EXAMPLE)}))
     @APIResponse(responseCode = "404", description = "No such training execution",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TrainingExecution execution(@Parameter(description = "execution id", example = "7") @PathParam("id") long id) {
-        return jobs.describe(id);
+    public TrainingExecution execution(@Parameter(description = "execution id", example = "7", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id) {
+        return jobs.describe(executionId(id));
     }
 
     @POST
@@ -170,8 +171,8 @@ public class TrainingsResource {
                              "detail": "the training job is not in a state that allows this: ..."}""")))
     @APIResponse(responseCode = "401", description = "No credentials")
     @APIResponse(responseCode = "403", description = "Not in role model-admin")
-    public Response restart(@Parameter(description = "execution id", example = "8") @PathParam("id") long id) {
-        return accepted(jobs.restart(id));
+    public Response restart(@Parameter(description = "execution id", example = "8", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id) {
+        return accepted(jobs.restart(executionId(id)));
     }
 
     @POST
@@ -189,8 +190,13 @@ public class TrainingsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No credentials")
     @APIResponse(responseCode = "403", description = "Not in role model-admin")
-    public Response stop(@Parameter(description = "execution id", example = "7") @PathParam("id") long id) {
-        return Response.accepted(jobs.stop(id)).build();
+    public Response stop(@Parameter(description = "execution id", example = "7", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id) {
+        return Response.accepted(jobs.stop(executionId(id))).build();
+    }
+
+    /** An execution id in a path: 400 unless a positive integer, 404 later if no such execution. */
+    private static long executionId(String id) {
+        return InvalidPathParameterException.positive("id", id, Long.MAX_VALUE);
     }
 
     private Response accepted(TrainingExecution execution) {

@@ -47,7 +47,8 @@ public final class DataFolder {
             }
             return candidate.toRealPath();
         } catch (IOException e) {
-            throw new InvalidRequestException(field, "cannot read " + given + ": " + e.getMessage());
+            // the exception's message holds the absolute path; the client knows the path it gave
+            throw new InvalidRequestException(field, "cannot read " + given + " in the data folder");
         }
     }
 

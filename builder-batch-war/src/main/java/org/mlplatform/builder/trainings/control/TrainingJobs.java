@@ -11,6 +11,7 @@ import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.jberet.spi.PropertyKey;
 import org.mlplatform.builder.trainings.entity.JobParameter;
 import org.mlplatform.builder.trainings.entity.Progress;
 import org.mlplatform.builder.trainings.entity.StepStatus;
@@ -47,8 +48,8 @@ public class TrainingJobs {
 
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public TrainingExecution start(Map<String, String> parameters) {
-        TrainingRequest request = new TrainingRequestValidator(folders.data()).validate(parameters);
-        TrainingDataCheck.load(request);
+        TrainingRequest request = folders.validator().validate(parameters);
+        TrainingDataCheck.load(request, folders.data());
         Properties jobParameters = new Properties();
         parameters.forEach(jobParameters::setProperty);
         return describe(operator().start(TrainingJob.NAME, jobParameters));
@@ -59,7 +60,12 @@ public class TrainingJobs {
     public TrainingExecution restart(long executionId) {
         JobExecution execution = execution(executionId);
         Properties parameters = operator().getParameters(execution.getExecutionId());
-        return describe(operator().restart(executionId, parameters == null ? new Properties() : parameters));
+        Properties restartParameters = parameters == null ? new Properties() : parameters;
+        // Only a FAILED or STOPPED execution restarts. JBeret's default ("detect") would take an
+        // execution that another node of a cluster is running for a crashed one and run it twice;
+        // an execution cut off by a crash is FAILED once its server is back (InterruptedExecutions).
+        restartParameters.setProperty(PropertyKey.RESTART_MODE, PropertyKey.RESTART_MODE_STRICT);
+        return describe(operator().restart(executionId, restartParameters));
     }
 
     public TrainingExecution stop(long executionId) {
@@ -72,8 +78,13 @@ public class TrainingJobs {
         JobExecution execution = execution(executionId);
         JobOperator operator = operator();
         JobInstance instance = operator.getJobInstance(executionId);
-        Map<String, String> parameters = parameters(operator.getParameters(executionId));
-        List<StepStatus> steps = steps(operator, instance);
+        Map<String, String> parameters = new TreeMap<>();
+        parameters(operator.getParameters(executionId))
+                .forEach((name, value) -> parameters.put(name, folders.withoutAbsolutePaths(value)));
+        List<StepStatus> steps = steps(operator, instance).stream()
+                .map(step -> new StepStatus(step.name(), step.status(), folders.withoutAbsolutePaths(step.exitStatus()),
+                        step.executionId(), step.started(), step.ended()))
+                .toList();
         int folds = folds(parameters);
         JobWorkFolder workFolder = folders.work(instance.getInstanceId());
         int stepsCompleted = (int) steps.stream().filter(s -> BatchStatus.COMPLETED.name().equals(s.status())).count();
@@ -82,9 +93,11 @@ public class TrainingJobs {
         TrainingMetrics metrics = TrainingMetrics.of(workFolder.crossValidation().orElse(null),
                 workFolder.testMetrics().orElse(null));
         return new TrainingExecution(execution.getExecutionId(), instance.getInstanceId(),
-                parameters.get(JobParameter.MODEL.key()), execution.getBatchStatus().name(), execution.getExitStatus(),
+                parameters.get(JobParameter.MODEL.key()), execution.getBatchStatus().name(),
+                folders.withoutAbsolutePaths(execution.getExitStatus()),
                 instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()),
-                parameters, steps, progress, workFolder.published().orElse(null), metrics, failure(execution, steps));
+                parameters, steps, progress, workFolder.published().orElse(null), metrics,
+                folders.withoutAbsolutePaths(failure(execution, steps)));
     }
 
     /** Executions of the most recent job instances, newest first. */

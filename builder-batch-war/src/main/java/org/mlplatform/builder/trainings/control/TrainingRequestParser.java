@@ -1,44 +1,40 @@
 package org.mlplatform.builder.trainings.control;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import org.mlplatform.builder.trainings.entity.JobParameter;
 
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Reads a training request, the JSON object that the REST body and the JMS message carry, into job
- * parameters. Values may be JSON strings or numbers; {@code null} means "use the default".
+ * parameters. Values may be JSON strings or numbers; {@code null} means "use the default". The
+ * document must be exactly one object without nested values or repeated members ({@link FlatJsonObject}).
  */
 public final class TrainingRequestParser {
 
     private TrainingRequestParser() {
     }
 
+    /** The job parameters of a request body. */
     public static Map<String, String> parse(String json) {
-        JsonObject object;
-        try (var reader = Json.createReader(new StringReader(json == null ? "" : json))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new InvalidRequestException("body", "the request must be a JSON object of job parameters");
-            }
-            object = value.asJsonObject();
-        } catch (JsonException e) {
-            throw new InvalidRequestException("body", "the request is not valid JSON: " + e.getMessage());
-        }
+        return parse(json, "body");
+    }
+
+    /**
+     * The job parameters of a JSON document that must be one flat object ({@link FlatJsonObject}).
+     *
+     * @param field what a malformed document is reported as: {@code body} or the multipart part's name
+     */
+    public static Map<String, String> parse(String json, String field) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        object.forEach((key, value) -> {
+        FlatJsonObject.read(json, field).forEach((key, value) -> {
             requireKnown(key);
             switch (value.getValueType()) {
                 case STRING -> parameters.put(key, ((JsonString) value).getString());
-                case NUMBER -> parameters.put(key, number((JsonNumber) value));
+                case NUMBER -> parameters.put(key, number(key, (JsonNumber) value));
                 case NULL -> { }
                 default -> throw new InvalidRequestException(key, key + " must be a string or a number");
             }
@@ -50,8 +46,13 @@ public final class TrainingRequestParser {
     private static final int LONG_DIGITS = 19;
 
     /** Integral numbers without a fraction ({@code 5.0} is {@code 5}), others as written. */
-    private static String number(JsonNumber number) {
-        BigDecimal value = number.bigDecimalValue().stripTrailingZeros();
+    private static String number(String key, JsonNumber number) {
+        BigDecimal value;
+        try {
+            value = number.bigDecimalValue().stripTrailingZeros();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new InvalidRequestException(key, key + " is out of range: " + number);
+        }
         boolean integral = value.signum() == 0 || value.scale() <= 0;
         return integral && value.precision() - value.scale() <= LONG_DIGITS
                 ? value.toBigIntegerExact().toString() : number.toString();

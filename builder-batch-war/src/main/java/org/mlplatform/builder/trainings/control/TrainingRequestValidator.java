@@ -25,11 +25,24 @@ public final class TrainingRequestValidator {
 
     /** Model names become folder names in the repository: no separators, no dots in front. */
     private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    /** An integer as written in a job parameter; a fraction or an exponent is not one. */
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
     private final DataFolder dataFolder;
+    private final Path modelsRoot;
 
+    /** A validator that does not know the model repository, so it cannot check model names against the data folder. */
     public TrainingRequestValidator(DataFolder dataFolder) {
+        this(dataFolder, null);
+    }
+
+    /**
+     * @param modelsRoot the model repository, where a model's versions go in {@code <root>/<model>}: a
+     *                   model name whose folder would be, hold or lie in the data folder is refused
+     */
+    public TrainingRequestValidator(DataFolder dataFolder, Path modelsRoot) {
         this.dataFolder = dataFolder;
+        this.modelsRoot = modelsRoot == null ? null : modelsRoot.toAbsolutePath().normalize();
     }
 
     public TrainingRequest validate(Map<String, String> parameters) {
@@ -40,11 +53,32 @@ public final class TrainingRequestValidator {
             throw new InvalidRequestException(MODEL.key(),
                     "model must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
+        requireOutsideDataFolder(model);
         TrainingParameters trainingParameters = trainingParameters(values);
         String labelColumn = values.optional(LABEL_COLUMN.key());
         CsvSource train = source(values, TRAIN_DATA.key(), TRAIN_LABELS.key(), labelColumn, true);
         CsvSource test = source(values, TEST_DATA.key(), TEST_LABELS.key(), labelColumn, false);
         return new TrainingRequest(model, train, test, trainingParameters);
+    }
+
+    /**
+     * The data folder may sit inside the model repository (the default: {@code models/data}); a model
+     * named after it would publish its versions among the training files, and a scan of the
+     * repository would take the data folder for a model.
+     */
+    private void requireOutsideDataFolder(String model) {
+        if (modelsRoot == null) {
+            return;
+        }
+        Path modelFolder = modelsRoot.resolve(model).normalize();
+        Path data = dataFolder.root();
+        if (data.startsWith(modelFolder) || modelFolder.startsWith(data)) {
+            String where = data.startsWith(modelsRoot)
+                    ? "which is " + modelsRoot.relativize(data).toString().replace('\\', '/') + " in the model repository"
+                    : "which holds the model repository";
+            throw new InvalidRequestException(MODEL.key(), "model name " + model + " is taken by the data folder, "
+                    + where + "; choose another name");
+        }
     }
 
     private CsvSource source(Values values, String dataField, String labelsField, String labelColumn,
@@ -71,12 +105,16 @@ public final class TrainingRequestValidator {
     private static TrainingParameters trainingParameters(Values values) {
         TrainingParameters defaults = TrainingParameters.defaults();
         double c = values.number(C.key(), defaults.c());
-        if (!(c > 0) || Double.isInfinite(c)) {
-            throw new InvalidRequestException(C.key(), "C must be a positive number, got " + values.optional(C.key()));
+        if (!(c >= TrainingParameters.MIN_C && c <= TrainingParameters.MAX_C)) {
+            throw new InvalidRequestException(C.key(), "C must be a number from " + TrainingParameters.MIN_C + " to "
+                    + TrainingParameters.MAX_C + " (the range the solver reaches the optimum in), got "
+                    + values.optional(C.key()));
         }
         double tol = values.number(TOL.key(), defaults.tol());
-        if (!(tol > 0) || Double.isInfinite(tol)) {
-            throw new InvalidRequestException(TOL.key(), "tol must be a positive number, got " + values.optional(TOL.key()));
+        if (!(tol >= TrainingParameters.MIN_TOL && tol <= TrainingParameters.MAX_TOL)) {
+            throw new InvalidRequestException(TOL.key(), "tol must be a number from " + TrainingParameters.MIN_TOL
+                    + " to " + TrainingParameters.MAX_TOL + " (double precision resolves no finer gradient), got "
+                    + values.optional(TOL.key()));
         }
         int maxIter = values.integer(MAX_ITER.key(), defaults.maxIter());
         if (maxIter < 1) {
@@ -126,7 +164,8 @@ public final class TrainingRequestValidator {
         int integer(String key, int fallback) {
             long value = longInteger(key, fallback);
             if (value != (int) value) {
-                throw new InvalidRequestException(key, key + " is out of range: " + value);
+                throw new InvalidRequestException(key, key + " is out of range: " + value + " (at most "
+                        + Integer.MAX_VALUE + ")");
             }
             return (int) value;
         }
@@ -136,10 +175,14 @@ public final class TrainingRequestValidator {
             if (value == null) {
                 return fallback;
             }
+            if (!INTEGER.matcher(value).matches()) {
+                throw new InvalidRequestException(key, key + " must be an integer, got " + value);
+            }
             try {
                 return Long.parseLong(value);
             } catch (NumberFormatException e) {
-                throw new InvalidRequestException(key, key + " must be an integer, got " + value);
+                throw new InvalidRequestException(key, key + " is out of range: " + value + " (from " + Long.MIN_VALUE
+                        + " to " + Long.MAX_VALUE + ")");
             }
         }
 

@@ -47,12 +47,12 @@ class TrainingDataCheckTest {
 
     private InvalidRequestException refused(Map<String, String> extra) {
         return assertThrows(InvalidRequestException.class,
-                () -> TrainingDataCheck.load(validator.validate(request(extra))));
+                () -> TrainingDataCheck.load(validator.validate(request(extra)), new DataFolder(root)));
     }
 
     @Test
     void loadsGoodData() {
-        TrainingData data = TrainingDataCheck.load(validator.validate(request(Map.of())));
+        TrainingData data = TrainingDataCheck.load(validator.validate(request(Map.of())), new DataFolder(root));
         assertEquals(12, data.train().rows());
     }
 
@@ -73,5 +73,30 @@ class TrainingDataCheckTest {
         InvalidRequestException e = refused(Map.of("testData", "test_data.csv", "testLabels", "test_labels.csv"));
         assertEquals("testData", e.field());
         assertTrue(e.getMessage().contains("test_data.csv line 2"), e.getMessage());
+    }
+
+    @Test
+    void aBadCellInTheTrainingFileNamesTrainDataAndItsPathWhenTheTestFileHasTheSameName() throws IOException {
+        Path a = Files.createDirectories(root.resolve("a"));
+        Path b = Files.createDirectories(root.resolve("b"));
+        Files.writeString(a.resolve("data.csv"), Files.readString(root.resolve("train_data.csv")).replaceFirst("\n3,0\n", "\n3,x\n"));
+        Files.copy(root.resolve("train_labels.csv"), a.resolve("labels.csv"));
+        Files.copy(root.resolve("train_data.csv"), b.resolve("data.csv"));
+        Files.copy(root.resolve("train_labels.csv"), b.resolve("labels.csv"));
+
+        InvalidRequestException e = refused(Map.of("trainData", "a/data.csv", "trainLabels", "a/labels.csv",
+                "testData", "b/data.csv", "testLabels", "b/labels.csv"));
+
+        assertEquals("trainData", e.field());
+        assertEquals("a/data.csv line 4, column 2: \"x\" is not a number", e.getMessage());
+    }
+
+    @Test
+    void aBadLabelInTheTestLabelsNamesTestLabels() throws IOException {
+        Files.writeString(root.resolve("test_labels.csv"), "0\n7\n");
+        Files.writeString(root.resolve("test_data.csv"), "1,2\n3,4\n");
+        InvalidRequestException e = refused(Map.of("testData", "test_data.csv", "testLabels", "test_labels.csv"));
+        assertEquals("testLabels", e.field());
+        assertTrue(e.getMessage().startsWith("test_labels.csv line 2: label '7'"), e.getMessage());
     }
 }

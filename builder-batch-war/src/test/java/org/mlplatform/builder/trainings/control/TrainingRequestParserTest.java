@@ -33,6 +33,55 @@ class TrainingRequestParserTest {
     }
 
     @Test
+    void keepsFractionsSoThatIntegerOptionsCanRefuseThem() {
+        Map<String, String> parameters = TrainingRequestParser.parse("{\"maxIter\": 1.5, \"cvFolds\": 4.9}");
+        assertEquals("1.5", parameters.get("maxIter"));
+        assertEquals("4.9", parameters.get("cvFolds"));
+    }
+
+    @Test
+    void refusesAnExponentBeyondWhatANumberCanHold() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> TrainingRequestParser.parse("{\"seed\": 1e2147483648}"));
+        assertEquals("seed", e.field());
+    }
+
+    @Test
+    void refusesJsonNestedDeeperThanAThousandLevelsAsMalformedWithoutRecursing() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        MalformedBodyException member = assertThrows(MalformedBodyException.class,
+                () -> TrainingRequestParser.parse("{\"model\": " + deep + "}"));
+        assertEquals("model", member.field());
+        assertEquals("member model must be a string or a number, not an array", member.getMessage());
+        MalformedBodyException document = assertThrows(MalformedBodyException.class,
+                () -> TrainingRequestParser.parse(deep));
+        assertEquals("body", document.field());
+        MalformedBodyException part = assertThrows(MalformedBodyException.class,
+                () -> TrainingRequestParser.parse("{\"model\": " + "{\"a\": ".repeat(5_000), "parameters"));
+        assertEquals("model", part.field());
+    }
+
+    @Test
+    void refusesContentAfterTheObject() {
+        for (String body : new String[] {"{\"model\": \"m\"} garbage", "{\"model\": \"m\"}{\"model\": \"n\"}",
+                "{\"model\": \"m\"} 1"}) {
+            MalformedBodyException e = assertThrows(MalformedBodyException.class, () -> TrainingRequestParser.parse(body));
+            assertEquals("body", e.field(), body);
+        }
+        assertEquals(Map.of("model", "m"), TrainingRequestParser.parse(" {\"model\": \"m\"}\r\n "));
+    }
+
+    @Test
+    void refusesAMemberGivenTwice() {
+        MalformedBodyException e = assertThrows(MalformedBodyException.class,
+                () -> TrainingRequestParser.parse("{\"C\": 1, \"model\": \"m\", \"C\": 2}"));
+        assertEquals("member C is given twice", e.getMessage());
+        MalformedBodyException part = assertThrows(MalformedBodyException.class,
+                () -> TrainingRequestParser.parse("{\"C\": 1, \"C\": 1}", "parameters"));
+        assertEquals("parameters", part.field());
+    }
+
+    @Test
     void refusesUnknownOptionNamingIt() {
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
                 () -> TrainingRequestParser.parse("{\"model\": \"m\", \"learningRate\": 0.1}"));

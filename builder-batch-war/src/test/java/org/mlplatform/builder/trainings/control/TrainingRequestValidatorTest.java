@@ -98,12 +98,56 @@ class TrainingRequestValidatorTest {
     }
 
     @Test
-    void refusesNonPositiveC() {
-        for (String c : new String[] {"0", "-1", "NaN", "Infinity"}) {
+    void refusesACOutsideWhatTheSolverHandles() {
+        for (String c : new String[] {"0", "-1", "NaN", "Infinity", "1e-320", "1e-9", "1e9"}) {
             InvalidRequestException e = refusedWith("C", c);
             assertEquals("C", e.field());
-            assertTrue(e.getMessage().startsWith("C must be a positive number"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("C must be a number from 1.0E-8 to 1.0E8"), e.getMessage());
         }
+        Map<String, String> parameters = minimal();
+        parameters.put("C", "1e-8");
+        assertEquals(1e-8, validator.validate(parameters).parameters().c());
+        parameters.put("C", "1e8");
+        assertEquals(1e8, validator.validate(parameters).parameters().c());
+    }
+
+    @Test
+    void refusesATolOutsideWhatTheSolverHandles() {
+        for (String tol : new String[] {"0", "1e-320", "1e-13", "0.5", "NaN"}) {
+            InvalidRequestException e = refusedWith("tol", tol);
+            assertEquals("tol", e.field());
+            assertTrue(e.getMessage().startsWith("tol must be a number from 1.0E-12 to 0.1"), e.getMessage());
+        }
+    }
+
+    @Test
+    void refusesFractionsAndOutOfRangeIntegersInsteadOfCuttingThem() {
+        assertEquals("maxIter must be an integer, got 1.5", refusedWith("maxIter", "1.5").getMessage());
+        assertEquals("cvFolds must be an integer, got 4.9", refusedWith("cvFolds", "4.9").getMessage());
+        assertEquals("maxIter is out of range: 4294967297 (at most 2147483647)",
+                refusedWith("maxIter", "4294967297").getMessage());
+        assertEquals("seed must be an integer, got 1E+30", refusedWith("seed", "1E+30").getMessage());
+        assertTrue(refusedWith("seed", "123456789012345678901234").getMessage()
+                .startsWith("seed is out of range: 123456789012345678901234"));
+    }
+
+    @Test
+    void refusesAModelNamedAfterTheDataFolderInsideTheRepository() throws IOException {
+        Path models = Files.createDirectories(root.resolveSibling(root.getFileName() + "-models"));
+        Path data = Files.createDirectories(models.resolve("data"));
+        Files.writeString(data.resolve("train_data.csv"), "1\n");
+        Files.writeString(data.resolve("train_labels.csv"), "1\n");
+        TrainingRequestValidator inRepository = new TrainingRequestValidator(new DataFolder(data), models);
+        Map<String, String> parameters = minimal();
+        parameters.put("model", "data");
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> inRepository.validate(parameters));
+
+        assertEquals("model", e.field());
+        assertEquals("model name data is taken by the data folder, which is data in the model repository; "
+                + "choose another name", e.getMessage());
+        parameters.put("model", "database");
+        assertEquals("database", inRepository.validate(parameters).model());
     }
 
     @Test
@@ -128,7 +172,6 @@ class TrainingRequestValidatorTest {
         assertEquals("maxIter", refusedWith("maxIter", "0").field());
         assertEquals("maxIter", refusedWith("maxIter", "99999999999").field());
         assertEquals("seed", refusedWith("seed", "x").field());
-        assertEquals("tol", refusedWith("tol", "0").field());
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.mlplatform.inference.models.control.ModelState;
 import org.mlplatform.inference.models.control.ServedModels;
 import org.mlplatform.inference.models.control.VersionSelector;
 import org.mlplatform.inference.models.control.ModelLease;
+import org.mlplatform.inference.predictions.boundary.PredictionsResource;
 
 /**
  * Model info and the admin reload. A stateless bean so that {@code @RolesAllowed} is enforced by
@@ -66,6 +67,7 @@ public class ModelsResource {
     @GET
     @Path("{model}/versions/{version}")
     @Operation(summary = "One loaded version (a number or an alias such as 'production')")
+    @APIResponse(responseCode = "400", description = "The version is neither a positive number nor an alias name")
     @APIResponse(responseCode = "404", description = "Unknown model or version not loaded")
     public JsonObject version(@PathParam("model") String model, @PathParam("version") String version) {
         try (ModelLease lease = served.lease(model, selector(version))) {
@@ -90,11 +92,8 @@ public class ModelsResource {
         return served.state(model).orElseThrow(() -> new ModelNotFoundException("model '" + model + "' is not served"));
     }
 
+    /** A malformed version is a 400 here as on predict and the OIP; a well-formed one that is not loaded, a 404. */
     private static VersionSelector selector(String version) {
-        try {
-            return VersionSelector.parse(version);
-        } catch (IllegalArgumentException e) {
-            throw new ModelNotFoundException(e.getMessage());
-        }
+        return PredictionsResource.selector(version);
     }
 }

@@ -6,6 +6,7 @@ import java.util.logging.Logger;
 import jakarta.ejb.EJBAccessException;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.mlplatform.inference.models.control.ModelNotFoundException;
 import org.mlplatform.inference.predictions.control.InvalidInputException;
+import org.mlplatform.inference.problems.boundary.ProblemTypes;
 
 /**
  * Every error leaves as an RFC 9457 problem ({@code application/problem+json}, naming row and
@@ -29,7 +31,7 @@ import org.mlplatform.inference.predictions.control.InvalidInputException;
 public class ErrorResponseMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ErrorResponseMapper.class.getName());
-    static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+    static final MediaType PROBLEM_JSON = MediaType.valueOf(ProblemTypes.CONTENT_TYPE);
 
     @Context
     UriInfo uri;
@@ -39,24 +41,29 @@ public class ErrorResponseMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable error) {
-        if (error instanceof InvalidInputException invalid) {
+        InvalidInputException invalid = causeOf(error, InvalidInputException.class);
+        if (invalid != null) {
             return respond(Response.status(invalid.status()), invalid.title(), invalid.getMessage(), invalid.row(), invalid.column());
         }
         if (error instanceof ModelNotFoundException notFound) {
             return respond(Response.status(Response.Status.NOT_FOUND), "Model not found", notFound.getMessage(), null, null);
         }
-        if (error instanceof EJBAccessException) {
+        if (error instanceof EJBAccessException || error instanceof ForbiddenException) {
+            // A refused request is the client's mistake, not the service's: no stack trace in the log
+            LOG.log(Level.FINE, "refused " + path(), error);
             boolean anonymous = security == null || security.getUserPrincipal() == null;
             Response.ResponseBuilder response = anonymous
                     ? Response.status(Response.Status.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ApplicationRealm\"")
                     : Response.status(Response.Status.FORBIDDEN);
-            return respond(response, anonymous ? "Unauthorized" : "Forbidden", "this operation needs the role model-admin", null, null);
+            return respond(response, anonymous ? "Unauthorized" : "Forbidden",
+                    anonymous ? ProblemTypes.unauthorizedDetail(false) : "this operation needs the role model-admin", null, null);
         }
         if (error instanceof NotSupportedException) {
             return respond(Response.status(Response.Status.UNSUPPORTED_MEDIA_TYPE), "Unsupported Media Type",
-                    "send application/json, text/csv or multipart/form-data (part 'file') as the request's Content-Type", null, null);
+                    "send " + (isOpenInferenceProtocol() ? RequestBodyFilter.INFER_ACCEPTS : RequestBodyFilter.PREDICT_ACCEPTS), null, null);
         }
         if (error instanceof WebApplicationException web) {
+            LOG.log(Level.FINE, "refused " + path(), error);
             Response original = web.getResponse();
             Response.ResponseBuilder response = Response.status(original.getStatus());
             original.getStringHeaders().forEach((name, values) -> {
@@ -64,11 +71,33 @@ public class ErrorResponseMapper implements ExceptionMapper<Throwable> {
                     values.forEach(value -> response.header(name, value));
                 }
             });
-            return respond(response, original.getStatusInfo().getReasonPhrase(), web.getMessage(), null, null);
+            // RESTEasy's own messages name internal methods (RESTEASY003320 ...): say what the client can act on
+            String detail = switch (original.getStatus()) {
+                case 404 -> "there is nothing at /" + path();
+                case 405 -> "this method is not allowed on /" + path();
+                case 406 -> "this resource answers application/json";
+                case 503 -> "all inference slots are busy; retry after the Retry-After seconds";
+                default -> "the request cannot be read as this endpoint expects it (see the OpenAPI document at /openapi)";
+            };
+            return respond(response, original.getStatusInfo().getReasonPhrase(), detail, null, null);
         }
-        LOG.log(Level.SEVERE, "unexpected error answering " + (uri == null ? "a request" : uri.getPath()), error);
+        LOG.log(Level.SEVERE, "unexpected error answering " + path(), error);
         return respond(Response.serverError(), "Internal error", "the service failed to answer this request; the server log has details",
                 null, null);
+    }
+
+    private String path() {
+        return uri == null ? "" : uri.getPath().startsWith("/") ? uri.getPath().substring(1) : uri.getPath();
+    }
+
+    /** The exception itself or the first of its causes of the type: multipart parsing wraps what the body stream throws. */
+    static <T extends Throwable> T causeOf(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     private Response respond(Response.ResponseBuilder response, String title, String detail, Integer row, Integer column) {
@@ -80,7 +109,7 @@ public class ErrorResponseMapper implements ExceptionMapper<Throwable> {
                     .build();
         }
         JsonObjectBuilder problem = Json.createObjectBuilder()
-                .add("type", "about:blank")
+                .add("type", ProblemTypes.of(status))
                 .add("title", title)
                 .add("status", status);
         if (detail != null) {

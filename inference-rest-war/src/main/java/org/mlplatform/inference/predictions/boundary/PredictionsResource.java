@@ -3,6 +3,7 @@ package org.mlplatform.inference.predictions.boundary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.Function;
 
 import jakarta.ejb.EJB;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -98,11 +98,17 @@ public class PredictionsResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Predict rows of an uploaded CSV file", description = "The CSV goes in the form part named 'file'.")
     public String predictUpload(@PathParam("model") String model, @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
-                                @FormParam("file") EntityPart file) {
+                                List<EntityPart> parts) {
         readers.limits().checkDeclaredLength(headers.getLength());
-        if (file == null) {
+        List<EntityPart> files = parts.stream().filter(part -> "file".equals(part.getName())).toList();
+        if (files.isEmpty()) {
             throw InvalidInputException.badRequest("Missing file", "the multipart body needs a part named 'file' holding the CSV");
         }
+        if (files.size() > 1) {
+            throw InvalidInputException.badRequest("More than one file",
+                    "the multipart body holds " + files.size() + " parts named 'file'; send one CSV per request");
+        }
+        EntityPart file = files.get(0);
         return predict(model, version, metadata -> {
             try (InputStream content = file.getContent()) {
                 return readers.csv().read(content, metadata.featureCount(), metadata.featureNames());
@@ -122,7 +128,7 @@ public class PredictionsResource {
         }
     }
 
-    static VersionSelector selector(String version) {
+    public static VersionSelector selector(String version) {
         try {
             return VersionSelector.parse(version);
         } catch (IllegalArgumentException e) {

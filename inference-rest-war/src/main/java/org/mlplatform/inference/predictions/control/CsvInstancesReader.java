@@ -1,19 +1,22 @@
 package org.mlplatform.inference.predictions.control;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads comma-separated rows, headerless or with the training header (the first line, when it is
- * not numeric, must then name the model's features in order). A BOM, CRLF line ends, blank lines
- * and spaces around cells are accepted.
+ * Reads comma-separated rows, headerless or with the training header (the first record, when no
+ * cell of it is numeric, must then name the model's features in order). Quoting follows RFC 4180:
+ * a cell in double quotes may hold commas, line breaks and doubled quotes, and a quoted number is
+ * that number. A BOM, CRLF or LF line ends, blank lines and spaces around cells are accepted; a
+ * quote inside an unquoted cell, text after a closing quote or an unterminated quote is refused,
+ * since any reading of them would be a guess.
  */
 public class CsvInstancesReader {
 
@@ -30,17 +33,13 @@ public class CsvInstancesReader {
      */
     public FeatureMatrix read(InputStream body, int featureCount, List<String> featureNames) {
         FeatureValues values = new FeatureValues(featureCount, limits);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new BoundedInputStream(body, limits), StandardCharsets.UTF_8))) {
-            String line;
+        try (Reader reader = new InputStreamReader(new BoundedInputStream(body, limits), StandardCharsets.UTF_8)) {
+            Records records = new Records(reader);
             boolean first = true;
-            while ((line = reader.readLine()) != null) {
-                if (first && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
+            for (List<String> cells = records.next(); cells != null; cells = records.next()) {
+                if (cells.size() == 1 && cells.get(0).isBlank() && !records.lastHadQuotes()) {
                     continue;
                 }
-                String[] cells = line.split(",", -1);
                 if (first) {
                     first = false;
                     if (isHeader(cells)) {
@@ -56,18 +55,18 @@ public class CsvInstancesReader {
         return values.toMatrix();
     }
 
-    private static void readRow(FeatureValues values, String[] cells) {
+    private static void readRow(FeatureValues values, List<String> cells) {
         values.startRow();
         int row = values.rows() + 1;
-        for (int i = 0; i < cells.length; i++) {
-            String cell = cells[i].strip();
+        for (int i = 0; i < cells.size(); i++) {
+            String cell = cells.get(i);
             if (!isNumberSyntax(cell) || !parses(values, cell)) {
                 if (NOT_FINITE.matcher(cell).matches()) {
                     throw InvalidInputException.at("Non-finite value",
                             "row " + row + ", column " + (i + 1) + ": " + cell + " is not a finite number", row, i + 1);
                 }
                 throw InvalidInputException.at("Non-numeric value",
-                        "row " + row + ", column " + (i + 1) + ": '" + cell + "' is not a number", row, i + 1);
+                        "row " + row + ", column " + (i + 1) + ": '" + FeatureValues.shown(cell) + "' is not a number", row, i + 1);
             }
         }
         values.endRow();
@@ -83,9 +82,8 @@ public class CsvInstancesReader {
         }
     }
 
-    private static boolean isHeader(String[] cells) {
-        return Arrays.stream(cells).map(String::strip).allMatch(cell -> !cell.isEmpty()
-                && !isNumberSyntax(cell) && !NOT_FINITE.matcher(cell).matches());
+    private static boolean isHeader(List<String> cells) {
+        return cells.stream().allMatch(cell -> !cell.isEmpty() && !isNumberSyntax(cell) && !NOT_FINITE.matcher(cell).matches());
     }
 
     /**
@@ -106,8 +104,7 @@ public class CsvInstancesReader {
         return true;
     }
 
-    private static void checkHeader(String[] cells, int featureCount, List<String> featureNames) {
-        List<String> header = Arrays.stream(cells).map(String::strip).map(CsvInstancesReader::unquote).toList();
+    private static void checkHeader(List<String> header, int featureCount, List<String> featureNames) {
         if (header.size() != featureCount) {
             throw InvalidInputException.at("Wrong feature count",
                     "the header names " + header.size() + " columns, the model takes " + featureCount, 0, null);
@@ -124,7 +121,123 @@ public class CsvInstancesReader {
         }
     }
 
-    private static String unquote(String cell) {
-        return cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"") ? cell.substring(1, cell.length() - 1) : cell;
+    /**
+     * RFC 4180 records, one list of cells each; unquoted cells are stripped of surrounding spaces,
+     * quoted ones keep their content as it is. Counts physical lines for error messages.
+     */
+    private static final class Records {
+
+        private static final int EOF = -1;
+
+        private final Reader reader;
+        private final char[] buffer = new char[8192];
+        private int position;
+        private int limit;
+        private final StringBuilder cell = new StringBuilder(16);
+        private int line = 1;
+        private boolean started;
+        private boolean quotes;
+
+        Records(Reader reader) {
+            this.reader = reader;
+        }
+
+        /** One character, or EOF; buffered here because Reader.read() takes a lock per call. */
+        private int read() throws IOException {
+            if (position == limit) {
+                limit = reader.read(buffer, 0, buffer.length);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    return EOF;
+                }
+            }
+            return buffer[position++];
+        }
+
+        boolean lastHadQuotes() {
+            return quotes;
+        }
+
+        /** The next record, or null at the end of the input. */
+        List<String> next() throws IOException {
+            int c = read();
+            if (!started) {
+                started = true;
+                if (c == '\uFEFF') {
+                    c = read();
+                }
+            }
+            if (c == EOF) {
+                return null;
+            }
+            int recordLine = line;
+            quotes = false;
+            List<String> cells = new ArrayList<>();
+            while (true) {
+                cell.setLength(0);
+                while (c == ' ' || c == '\t') {
+                    c = read();
+                }
+                if (c == '"') {
+                    quotes = true;
+                    c = readQuoted(recordLine);
+                    while (c == ' ' || c == '\t') {
+                        c = read();
+                    }
+                    if (c != ',' && c != '\n' && c != '\r' && c != EOF) {
+                        throw malformed(recordLine, "text after the closing quote of cell " + (cells.size() + 1));
+                    }
+                    cells.add(cell.toString());
+                } else {
+                    while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
+                        if (c == '"') {
+                            throw malformed(recordLine, "a quote inside unquoted cell " + (cells.size() + 1)
+                                    + " (quote the whole cell and double the quote)");
+                        }
+                        cell.append((char) c);
+                        c = read();
+                    }
+                    cells.add(cell.toString().strip());
+                }
+                if (c == ',') {
+                    c = read();
+                    continue;
+                }
+                if (c == '\r') {
+                    c = read();
+                    if (c != '\n' && c != EOF) {
+                        throw malformed(recordLine, "a carriage return that does not end the line");
+                    }
+                }
+                if (c == '\n') {
+                    line++;
+                }
+                return cells;
+            }
+        }
+
+        /** Reads a quoted cell's content into {@link #cell}; returns the character after the closing quote. */
+        private int readQuoted(int recordLine) throws IOException {
+            while (true) {
+                int c = read();
+                if (c == EOF) {
+                    throw malformed(recordLine, "a quoted cell is not closed");
+                }
+                if (c == '"') {
+                    int after = read();
+                    if (after != '"') {
+                        return after;
+                    }
+                } else if (c == '\n') {
+                    line++;
+                }
+                cell.append((char) c);
+            }
+        }
+
+        private static InvalidInputException malformed(int line, String what) {
+            return InvalidInputException.badRequest("Malformed CSV", "line " + line + ": " + what + " (RFC 4180)");
+        }
     }
 }

@@ -36,7 +36,7 @@ class FeatureValues {
         float value = Float.parseFloat(text);
         if (!Float.isFinite(value)) {
             throw InvalidInputException.at("Value out of range",
-                    "row " + (rows + 1) + ", column " + (column + 1) + ": " + text + " does not fit a float32", rows + 1, column + 1);
+                    "row " + (rows + 1) + ", column " + (column + 1) + ": " + shown(text) + " does not fit a float32", rows + 1, column + 1);
         }
         int index = rows * columns + column;
         if (index == values.length) {
@@ -52,6 +52,11 @@ class FeatureValues {
                     "row " + (rows + 1) + " has " + column + " features, the model takes " + columns, rows + 1, null);
         }
         rows++;
+    }
+
+    /** A cell as error messages quote it: a 5 MB cell is not echoed back whole. */
+    static String shown(String cell) {
+        return cell.length() <= 40 ? cell : cell.substring(0, 37) + "...";
     }
 
     int rows() {

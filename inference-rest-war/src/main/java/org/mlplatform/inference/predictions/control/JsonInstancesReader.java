@@ -1,7 +1,9 @@
 package org.mlplatform.inference.predictions.control;
 
 import java.io.InputStream;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -13,7 +15,8 @@ import jakarta.json.stream.JsonParsingException;
 
 /**
  * Reads {@code {"instances": [[f1, ..., fF], ...]}} straight from the request stream into a
- * {@link FeatureMatrix}, without building a JSON tree. Other top-level members are ignored.
+ * {@link FeatureMatrix}, without building a JSON tree. Other top-level members are ignored; a
+ * member given twice and anything after the document are refused.
  */
 public class JsonInstancesReader {
 
@@ -43,12 +46,17 @@ public class JsonInstancesReader {
             throw expectedInstances();
         }
         FeatureMatrix matrix = null;
+        Set<String> members = new HashSet<>();
         while (parser.hasNext()) {
             Event event = parser.next();
             if (event == Event.END_OBJECT) {
                 break;
             }
             String member = parser.getString();
+            if (!members.add(member)) {
+                throw InvalidInputException.badRequest("Duplicate member",
+                        "the member \"" + member + "\" appears more than once; which one is meant would be a guess");
+            }
             Event value = parser.next();
             if ("instances".equals(member)) {
                 if (value != Event.START_ARRAY) {
@@ -63,6 +71,10 @@ public class JsonInstancesReader {
         }
         if (matrix == null) {
             throw expectedInstances();
+        }
+        // JSON-P's parser refuses anything but white space after the document here
+        if (parser.hasNext()) {
+            throw InvalidInputException.badRequest("Malformed JSON", "the body holds more than one JSON document");
         }
         return matrix;
     }

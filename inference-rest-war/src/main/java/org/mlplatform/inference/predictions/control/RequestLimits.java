@@ -16,10 +16,11 @@ public record RequestLimits(int maxRows, long maxBodyBytes) {
     }
 
     public InvalidInputException bodyTooLarge() {
-        return InvalidInputException.tooLarge("the request body exceeds the limit of " + maxBodyBytes + " bytes");
+        return InvalidInputException.tooLarge("the request body exceeds the limit of " + maxBodyBytes
+                + " bytes (mlplatform.inference.max-body-bytes)");
     }
 
     public InvalidInputException tooManyRows() {
-        return InvalidInputException.tooLarge("the batch exceeds the limit of " + maxRows + " rows");
+        return InvalidInputException.tooLarge("the batch exceeds the limit of " + maxRows + " rows (mlplatform.inference.max-rows)");
     }
 }

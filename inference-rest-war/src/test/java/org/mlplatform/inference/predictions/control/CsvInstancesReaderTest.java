@@ -72,4 +72,21 @@ class CsvInstancesReaderTest {
         assertEquals(413, rejected("1,2\n1,2\n1,2\n1,2\n", List.of()).status());
         assertEquals(413, rejected("1,2\n".repeat(300), List.of()).status());
     }
+
+    /** Issue 7, item 8: RFC 4180 quoting. A quoted number is a number; a quoted row of numbers is data. */
+    @Test
+    void rfc4180QuotedCellsAreReadAsTheirContent() {
+        FeatureMatrix quoted = read("\"-1.37\",\"0.20\"\n", List.of());
+        assertEquals(1, quoted.rows(), "a single quoted row of numbers is data, not a header");
+        assertArrayEquals(new float[] {-1.37f, 0.2f}, Arrays.copyOf(quoted.values(), 2));
+        assertEquals(2, read("\"age\",\"in,come\"\n1,\"2\"\n3,4\n", List.of("age", "in,come")).rows(),
+                "a comma inside quotes belongs to the cell");
+        assertEquals(1, read("\"a \"\"b\"\"\",c\n1,2\n", List.of("a \"b\"", "c")).rows(), "a doubled quote is one quote");
+        InvalidInputException text = rejected("1,\"x,y\"\n", List.of());
+        assertEquals(2, text.column());
+        assertTrue(text.getMessage().contains("'x,y'"), text.getMessage());
+        assertEquals("Malformed CSV", rejected("1,\"2\n", List.of()).title(), "an unterminated quote");
+        assertEquals("Malformed CSV", rejected("1,\"2\"3\n", List.of()).title(), "text after a closing quote");
+        assertEquals("Malformed CSV", rejected("1,2\"3\n", List.of()).title(), "a quote inside an unquoted cell");
+    }
 }

@@ -83,4 +83,28 @@ class JsonInstancesReaderTest {
         assertEquals(413, rejected("{\"instances\": [[1, 2], [1, 2], [1, 2], [1, 2]]}").status());
         assertEquals(413, rejected("{\"instances\": [[1, 2]], \"pad\": \"" + "x".repeat(1_000) + "\"}").status());
     }
+
+    /** Issue 7, item 8: what comes after the document, or a second "instances", would be a silent guess. */
+    @Test
+    void trailingContentAndDuplicateInstancesAreRefused() {
+        assertEquals("Malformed JSON", rejected("{\"instances\": [[1, 2]]} garbage").title());
+        assertEquals("Malformed JSON", rejected("{\"instances\": [[1, 2]]}{\"instances\": [[3, 4]]}").title());
+        InvalidInputException twice = rejected("{\"instances\": [[1, 2]], \"instances\": [[3, 4]]}");
+        assertEquals("Duplicate member", twice.title());
+        assertTrue(twice.getMessage().contains("instances"), twice.getMessage());
+        assertEquals(1, read("{\"instances\": [[1, 2]]}  \r\n").rows(), "trailing whitespace is fine");
+    }
+
+    /** Issue 7, item 2: deep nesting is a 400 where it is read, and skipped without recursion where it is ignored. */
+    @Test
+    void deepNestingIsA400OrSkipped() {
+        String deep = "[".repeat(1_500) + "]".repeat(1_500);
+        JsonInstancesReader roomy = new JsonInstancesReader(new RequestLimits(3, 100_000));
+        String instances = "{\"instances\": " + deep + "}";
+        InvalidInputException error = assertThrows(InvalidInputException.class,
+                () -> roomy.read(new ByteArrayInputStream(instances.getBytes(StandardCharsets.UTF_8)), 2));
+        assertEquals(400, error.status(), error.getMessage());
+        String ignored = "{\"pad\": " + deep + ", \"instances\": [[1, 2]]}";
+        assertEquals(1, roomy.read(new ByteArrayInputStream(ignored.getBytes(StandardCharsets.UTF_8)), 2).rows());
+    }
 }

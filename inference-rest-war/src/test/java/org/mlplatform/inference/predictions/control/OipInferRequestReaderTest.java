@@ -61,4 +61,45 @@ class OipInferRequestReaderTest {
         assertEquals(400, assertThrows(InvalidInputException.class, () -> read("{\"inputs\": 3}")).status());
         assertEquals(400, assertThrows(InvalidInputException.class, () -> read("not json")).status());
     }
+
+    private InvalidInputException rejected(String json) {
+        return assertThrows(InvalidInputException.class, () -> read(json));
+    }
+
+    /** Issue 7, item 3: shape members are integers; 1.5 or 2^32+1 is not silently truncated. */
+    @Test
+    void shapeMembersMustBeIntegersInRange() {
+        for (String shape : new String[] {"[1.5, 2]", "[1, 2.0000001]", "[1, 4294967298]", "[4294967297, 2]", "[1e400, 2]", "[-1, 2]",
+                "[\"1\", 2]", "[1, 2, 1]"}) {
+            InvalidInputException error = rejected(request(shape, "[1, 2]", ""));
+            assertEquals(400, error.status(), shape);
+            assertEquals("Wrong shape", error.title(), shape);
+        }
+        assertEquals(1, read(request("[1.0, 2]", "[1, 2]", "")).features().rows(), "1.0 is the integer 1, as JSON numbers go");
+        assertEquals(400, rejected(request("[1, 2]", "[1, 2]", "\"id\": 7, ")).status(), "id is a string");
+    }
+
+    /** Issue 7, item 2: a body nested beyond 1,000 levels is a 400, not a 500. */
+    @Test
+    void deepNestingIsA400() {
+        OipInferRequestReader roomy = new OipInferRequestReader(new RequestLimits(10, 100_000));
+        String deep = "[".repeat(1_500) + "]".repeat(1_500);
+        for (String body : new String[] {request("[1, 2]", deep, ""), "{\"pad\": " + deep + "}"}) {
+            InvalidInputException error = assertThrows(InvalidInputException.class, () -> roomy.read(
+                    new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), "input", 2, Set.of("label", "probabilities")));
+            assertEquals(400, error.status(), error.getMessage());
+        }
+    }
+
+    /** Issue 7, item 8: trailing content and duplicate members are refused, not guessed at. */
+    @Test
+    void trailingContentAndDuplicateMembersAreRefused() {
+        String one = request("[1, 2]", "[1, 2]", "");
+        assertEquals(400, rejected(one + " trailing").status());
+        assertEquals(400, rejected(one + one).status());
+        InvalidInputException twice = rejected(one.replace("{\"inputs\"", "{\"inputs\": [], \"inputs\""));
+        assertEquals(400, twice.status());
+        assertTrue(twice.getMessage().contains("inputs"), twice.getMessage());
+        assertEquals(1, read(one + "\n").features().rows());
+    }
 }
