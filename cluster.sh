@@ -81,11 +81,12 @@ mkdir -p "$cluster_dir/logs"
 
 # ---- Credentials: one set for the whole cluster, kept between runs
 credentials="$cluster_dir/credentials.txt"
-if [ ! -f "$credentials" ]; then
-    (umask 077 && printf 'admin=%s\nmladmin=%s\nmodel-automation=%s\ncluster=%s\njobrepository=%s\n' \
-        "$(random_password)" "$(random_password)" "$(random_password)" "$(random_password)" "$(random_password)" > "$credentials")
-fi
-credential() { sed -n "s/^$1=//p" "$credentials"; }
+credential() { sed -n "s/^$1=//p" "$credentials" 2>/dev/null; }
+for key in admin mladmin model-automation cluster jobrepository; do
+    if [ -z "$(credential "$key")" ]; then
+        (umask 077 && printf '%s=%s\n' "$key" "$(random_password)" >> "$credentials")
+    fi
+done
 admin_password=$(credential admin)
 mladmin_password=$(credential mladmin)
 automation_password=$(credential model-automation)
@@ -185,7 +186,8 @@ prepare_node() {
 start_node() {
     local name=$1 config=$2 offset=$3
     local dir="$cluster_dir/nodes/$name"
-    LAUNCH_JBOSS_IN_BACKGROUND=1 "$jboss_home/bin/standalone.sh" -c "$config" \
+    # standalone.sh waits for its JVM, passes SIGTERM on to it, and writes the JVM's pid to the file
+    LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$dir/jvm.pid" "$jboss_home/bin/standalone.sh" -c "$config" \
         -Djboss.server.base.dir="$dir" -Djboss.node.name="$name" -Djboss.tx.node.id="$name" \
         -Djboss.socket.binding.port-offset="$((port_offset + offset))" \
         >> "$cluster_dir/logs/$name.out" 2>&1 &
