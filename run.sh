@@ -15,6 +15,8 @@
 set -euo pipefail
 
 project_dir=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=scripts/platform-functions.sh
+. "$project_dir/scripts/platform-functions.sh"
 jboss_home="$project_dir/wildfly-config/target/server"
 # The two services deploy side by side, as they would on separate servers. (ear/ builds
 # model-platform.ear with both, but WildFly registers no MicroProfile Health checks of EAR
@@ -71,14 +73,6 @@ if curl -s -o /dev/null "http://localhost:$management_port" || curl -s -o /dev/n
     echo "Port $http_port or $management_port is in use (a server already running?); try --port-offset 100" >&2
     exit 1
 fi
-
-random_password() {
-    local password=""
-    until [[ "$password" =~ [0-9] && "$password" =~ [A-Za-z] ]]; do
-        password=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 18)
-    done
-    echo "${password:0:6}-${password:6:6}-${password:12:6}"
-}
 
 if [ ! -f "$credentials" ]; then
     echo "==> Creating the console user 'admin' and the application user 'mladmin' (role model-admin)"
@@ -163,48 +157,8 @@ cat <<EOF
 
 EOF
 
-has_model() {
-    [ -n "$(find "$MLPLATFORM_MODELS_DIR" -mindepth 3 -maxdepth 3 -name model.onnx -print -quit 2>/dev/null)" ]
-}
-
-train_default_model() {
-    if [ ! -f "$MLPLATFORM_DATA_DIR/default/train_data.csv" ]; then
-        echo "==> No model yet, and no default dataset in $MLPLATFORM_DATA_DIR/default: nothing to train"
-        return
-    fi
-    echo "==> No model yet: training the default model on $MLPLATFORM_DATA_DIR/default"
-    local response location body status
-    response=$(curl -s -i -u "$automation_user:$automation_password" -H 'Content-Type: application/json' \
-        -d '{"model":"default","trainData":"default/train_data.csv","trainLabels":"default/train_labels.csv","testData":"default/test_data.csv","testLabels":"default/test_labels.csv"}' \
-        "$base_url/builder/api/trainings" | tr -d '\r') || true
-    location=$(printf '%s\n' "$response" | sed -n 's/^[Ll]ocation: *//p' | head -1)
-    if [ -z "$location" ]; then
-        echo "    The builder did not accept the job:"
-        printf '%s\n' "$response" | head -1
-        printf '%s\n' "$response" | sed '1,/^$/d'
-        return
-    fi
-    case "$location" in /*) location="$base_url$location" ;; esac
-    echo "    Job accepted: $location"
-    local submitted_at=$(date +%s)
-    for _ in $(seq 1 900); do
-        server_running || return
-        body=$(curl -s -u "$automation_user:$automation_password" "$location") || true
-        # The job's own status comes first: JSON-B writes properties in alphabetical order
-        status=$(printf '%s' "$body" | grep -o -E '"(batchStatus|status)" *: *"[A-Z]+"' | head -1 | grep -o -E '[A-Z]+"$' | tr -d '"') || true
-        case "$status" in
-            COMPLETED|FAILED|STOPPED|ABANDONED)
-                echo "    Job $status after $(( $(date +%s) - submitted_at )) s:" \
-                    "$(printf '%s' "$body" | grep -o -E '"exitStatus" *: *"[^"]*"' | head -1)"
-                return ;;
-        esac
-        sleep 1
-    done
-    echo "    The job has not finished after 15 min; see $location"
-}
-
-if $ready && ! has_model; then
-    train_default_model
+if $ready && ! has_model "$MLPLATFORM_MODELS_DIR"; then
+    train_default_model "$base_url" "$automation_user" "$automation_password" "$MLPLATFORM_DATA_DIR" server_running
 fi
 if $ready; then
     for _ in $(seq 1 30); do
