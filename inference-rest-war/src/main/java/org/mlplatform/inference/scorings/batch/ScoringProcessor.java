@@ -6,6 +6,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.mlplatform.inference.scorings.control.BlockScorer;
 import org.mlplatform.inference.scorings.entity.RowBlock;
 import org.mlplatform.inference.scorings.entity.ScoredBlock;
 
@@ -24,6 +25,6 @@ public class ScoringProcessor implements ItemProcessor {
             return new ScoredBlock(block, null);
         }
         ScoringStepState state = (ScoringStepState) step.getTransientUserData();
-        return new ScoredBlock(block, state.model.session().run(block.features(), block.count()));
+        return new ScoredBlock(block, BlockScorer.score(state.model.session(), block.features(), block.count()));
     }
 }
