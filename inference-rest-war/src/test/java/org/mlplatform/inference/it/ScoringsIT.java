@@ -57,6 +57,7 @@ class ScoringsIT {
         repository.setAlias(MODEL, "production", 1);
         repository.publish(NAMED, 1, ReferenceCase.load("seed", "standard_C1").onnx(), 10, 2, NAMES);
         ItSupport.deleteTree(dataDir().resolve("score"));
+        ItSupport.deleteTree(dataDir().resolve("scorings"));
         Files.createDirectories(dataDir().resolve("score"));
         Files.writeString(dataDir().resolve("score/test.csv"), testCsv());
         Files.writeString(dataDir().resolve("score/named.csv"), String.join(",", NAMES) + "\r\n" + testCsv().replace("\n", "\r\n"));
@@ -65,6 +66,12 @@ class ScoringsIT {
         cells[2] = "abc";
         lines.set(4, String.join(",", cells));
         Files.writeString(dataDir().resolve("score/bad.csv"), String.join("\n", lines) + "\n");
+        StringBuilder many = new StringBuilder();
+        List<String> test = testCsv().lines().toList();
+        for (int i = 0; i < 100; i++) {
+            test.forEach(line -> many.append(line).append('\n'));
+        }
+        Files.writeString(dataDir().resolve("score/many.csv"), many);
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/inference-rest-war.war"));
     }
 
@@ -167,6 +174,61 @@ class ScoringsIT {
         assertEquals("line,row,column,reason,text", rejected.get(0));
         assertTrue(rejected.get(1).startsWith("5,5,3,'abc' is not a number,"), rejected.get(1));
         assertEquals(2, rejected.size());
+    }
+
+    @Test
+    void aStoppedJobLeavesNoOutputAndItsRestartResumesAtTheLastCheckpoint() throws IOException {
+        HttpResponse<String> accepted = submit("{\"model\": \"" + MODEL + "\", \"input\": \"score/many.csv\", \"checkpointRows\": 500,"
+                + " \"batchRows\": 100, \"maxRowsPerSecond\": 1000}");
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        URI execution = URI.create(accepted.headers().firstValue("Location").orElseThrow());
+        await("1,000 rows done", () -> json(get(execution)).asJsonObject().getJsonNumber("rowsDone").longValue() >= 1000);
+        HttpResponse<String> stop = send(HttpRequest.newBuilder(URI.create(execution + "/stop")).header("Authorization", basic())
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(202, stop.statusCode(), stop.body());
+        JsonObject[] stopped = new JsonObject[1];
+        await("stopped", () -> "STOPPED".equals((stopped[0] = json(get(execution)).asJsonObject()).getString("status")));
+        assertFalse(stopped[0].getBoolean("outputReady"));
+        assertFalse(Files.exists(dataDir().resolve(stopped[0].getString("output"))), "a stopped job left an output file");
+
+        HttpResponse<String> restarted = send(HttpRequest.newBuilder(URI.create(execution + "/restart")).header("Authorization", basic())
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(202, restarted.statusCode(), restarted.body());
+        URI second = URI.create(restarted.headers().firstValue("Location").orElseThrow());
+        JsonObject[] done = new JsonObject[1];
+        await("restarted job completes", () -> "COMPLETED".equals((done[0] = json(get(second)).asJsonObject()).getString("status")));
+        // A stop ends the chunk at once and commits it: the restart goes on exactly where the stopped execution ended
+        assertTrue(done[0].getJsonNumber("resumedAtRow").longValue() >= 1000, done[0].toString());
+        assertEquals(stopped[0].getJsonNumber("rowsDone").longValue(), done[0].getJsonNumber("resumedAtRow").longValue(), done[0].toString());
+        List<String> output = Files.readAllLines(dataDir().resolve(done[0].getString("output")));
+        assertEquals(8001, output.size());
+        for (int i = 1; i <= 8000; i++) {
+            assertTrue(output.get(i).startsWith(i + ","), "line " + i + ": " + output.get(i));
+        }
+        HttpResponse<String> again = send(HttpRequest.newBuilder(URI.create(second + "/restart")).header("Authorization", basic())
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(409, again.statusCode(), again.body());
+    }
+
+    @Test
+    void anUploadedFileIsStoredInTheDataFolderAndScored() throws IOException {
+        String boundary = "scoring-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\n" + MODEL + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"parameters\"\r\nContent-Type: application/json\r\n\r\n"
+                + "{\"version\": 2}\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"input\"; filename=\"rows.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                + testCsv() + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> accepted = send(HttpRequest.newBuilder(uri("api/scorings")).header("Authorization", basic())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        URI execution = URI.create(accepted.headers().firstValue("Location").orElseThrow());
+        JsonObject[] done = new JsonObject[1];
+        await("upload job completes", () -> List.of("COMPLETED", "FAILED").contains((done[0] = json(get(execution)).asJsonObject()).getString("status")));
+        assertEquals("COMPLETED", done[0].getString("status"), done[0].toString());
+        assertEquals(2, done[0].getInt("version"));
+        assertTrue(done[0].getString("input").matches("uploads/[0-9a-f]{64}\\.csv"), done[0].getString("input"));
+        assertEquals(testCsv(), Files.readString(dataDir().resolve(done[0].getString("input"))));
+        assertEquals(81, Files.readAllLines(dataDir().resolve(done[0].getString("output"))).size());
     }
 
     @Test

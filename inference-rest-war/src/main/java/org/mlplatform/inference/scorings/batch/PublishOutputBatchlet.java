@@ -1,6 +1,5 @@
 package org.mlplatform.inference.scorings.batch;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import jakarta.batch.api.AbstractBatchlet;
@@ -34,10 +33,8 @@ public class PublishOutputBatchlet extends AbstractBatchlet {
         return "COMPLETED " + plan.output();
     }
 
-    /** Also after a crash between the rename and the end of this step: then only the final file is left. */
+    /** Also after a crash between the link and the end of this step: then only the part name is removed. */
     private static void publish(Path target) throws Exception {
-        if (Files.exists(PartFile.partOf(target)) || !Files.exists(target)) {
-            PartFile.publish(target);
-        }
+        PartFile.publish(target);
     }
 }

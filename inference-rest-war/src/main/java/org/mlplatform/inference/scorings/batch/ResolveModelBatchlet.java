@@ -1,5 +1,6 @@
 package org.mlplatform.inference.scorings.batch;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import jakarta.json.JsonString;
 import org.mlplatform.inference.models.control.ModelRepositoryReader;
 import org.mlplatform.inference.models.entity.ModelMetadata;
 import org.mlplatform.inference.scorings.control.CsvRowReader;
+import org.mlplatform.inference.scorings.control.PartFile;
 import org.mlplatform.inference.scorings.control.ScoringFolders;
 import org.mlplatform.inference.scorings.control.ScoringRequestValidator;
 import org.mlplatform.inference.scorings.entity.BadRowPolicy;
@@ -68,9 +70,19 @@ public class ResolveModelBatchlet extends AbstractBatchlet {
         return "RESOLVED " + plan.model() + " version " + version + ", " + summary.rows() + " rows";
     }
 
-    /** {@code scorings/<input name>.<model>-v<version>.<job instance>.csv} in the data folder. */
+    /**
+     * {@code scorings/<input name>.<model>-v<version>.<job instance>.csv} in the data folder, with
+     * {@code -2}, {@code -3}... before {@code .csv} when that name is taken (instance numbers start
+     * again with a new job repository; an earlier job's output is never overwritten).
+     */
     static Path defaultOutput(Path dataDir, Path input, String model, int version, long instanceId) {
-        return dataDir.resolve("scorings").resolve(stem(input) + "." + model + "-v" + version + "." + instanceId + ".csv");
+        String base = stem(input) + "." + model + "-v" + version + "." + instanceId;
+        Path folder = dataDir.resolve("scorings");
+        Path output = folder.resolve(base + ".csv");
+        for (int n = 2; Files.exists(output) || Files.exists(PartFile.partOf(output)); n++) {
+            output = folder.resolve(base + "-" + n + ".csv");
+        }
+        return output;
     }
 
     private static String stem(Path file) {

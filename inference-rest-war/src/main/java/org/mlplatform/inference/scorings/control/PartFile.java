@@ -4,8 +4,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -78,18 +80,40 @@ public class PartFile implements Closeable {
         channel.close();
     }
 
-    /** Renames a finished part file to its final name (atomically where the file system can) and forces the folder. */
+    /**
+     * Gives a finished part file its final name, atomically and without replacing a file of that
+     * name (a hard link, then the part name is removed; a rename where links are not supported),
+     * then forces the folder. Run again after a crash in between, it only removes the part name.
+     *
+     * @throws FileAlreadyExistsException when another file has the final name
+     */
     public static void publish(Path target) throws IOException {
         Path part = partOf(target);
-        try {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+        if (!Files.exists(part)) {
+            if (Files.exists(target)) {
+                return;
+            }
+            throw new NoSuchFileException(part.toString(), null, "nothing to publish");
         }
+        if (Files.exists(target)) {
+            if (!Files.isSameFile(part, target)) {
+                throw new FileAlreadyExistsException(target.toString(), null, "the output exists already; it is not replaced");
+            }
+        } else {
+            try {
+                Files.createLink(target, part);
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                if (e instanceof FileAlreadyExistsException exists) {
+                    throw exists;
+                }
+                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        Files.deleteIfExists(part);
         try (FileChannel folder = FileChannel.open(target.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
             folder.force(true);
         } catch (IOException e) {
-            // Not every file system lets a folder be opened and forced; the rename has happened.
+            // Not every file system lets a folder be opened and forced; the output is in place.
         }
     }
 

@@ -38,7 +38,8 @@ public class ScoringRequestValidator {
 
     public ScoringRequest validate(Map<String, String> parameters) {
         for (String key : parameters.keySet()) {
-            if (ScoringParameter.of(key).isEmpty()) {
+            // JBeret adds its own (jberet.jobXmlName, jberet.restart.mode) to the job parameters
+            if (ScoringParameter.of(key).isEmpty() && !key.startsWith("jberet.")) {
                 throw ScoringException.invalid(key, "unknown parameter '" + key + "'; known: "
                         + Arrays.stream(ScoringParameter.values()).map(ScoringParameter::key).collect(Collectors.joining(", ")));
             }

@@ -43,6 +43,27 @@ class PartFileTest {
     }
 
     @Test
+    void publishingNeverReplacesAnotherFileAndCanBeRunAgain() throws IOException {
+        Path target = dir.resolve("out.csv");
+        try (PartFile file = PartFile.create(target)) {
+            write(file, "row\n1\n");
+        }
+        Files.createLink(target, PartFile.partOf(target)); // a crash between the link and the removal of the part name
+        PartFile.publish(target);
+        assertFalse(Files.exists(PartFile.partOf(target)));
+        PartFile.publish(target); // a step run again
+        assertEquals("row\n1\n", Files.readString(target));
+
+        Path other = dir.resolve("other.csv");
+        Files.writeString(other, "someone else's");
+        try (PartFile file = PartFile.create(other)) {
+            write(file, "row\n");
+        }
+        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> PartFile.publish(other));
+        assertEquals("someone else's", Files.readString(other));
+    }
+
+    @Test
     void aPartFileShorterThanItsCheckpointIsNotResumed() throws IOException {
         Path target = dir.resolve("out.csv");
         try (PartFile file = PartFile.create(target)) {
