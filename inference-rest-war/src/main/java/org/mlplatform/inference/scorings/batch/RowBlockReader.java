@@ -3,25 +3,37 @@ package org.mlplatform.inference.scorings.batch;
 import java.io.Serializable;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.Resource;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.mlplatform.inference.scorings.control.CsvRowReader;
+import org.mlplatform.inference.scorings.control.ParallelBlockReader;
 import org.mlplatform.inference.scorings.control.ScoringFolders;
 import org.mlplatform.inference.scorings.entity.RowBlock;
 import org.mlplatform.inference.scorings.entity.ScoringPlan;
 
 /**
  * Reads the input as blocks of up to {@code batchRows} rows (one item each), never across a
- * checkpoint boundary, so a checkpoint falls every {@code checkpointRows} rows. Its checkpoint is
- * {@code [byte offset, lines read, rows read]}: a restart reopens the file there.
+ * checkpoint boundary, so a checkpoint falls every {@code checkpointRows} rows. The batch thread
+ * only cuts lines; up to {@link #AHEAD} blocks are parsed meanwhile on the server's default managed
+ * executor, so parsing (half of the per-row work) runs on the other cores. Its checkpoint is
+ * {@code [byte offset, lines read, rows read]} after the last block handed out: a restart reopens
+ * the file there.
  */
 @Named
 @Dependent
 public class RowBlockReader extends AbstractItemReader {
+
+    /** Blocks parsed ahead of the batch thread. */
+    static final int AHEAD = 4;
+
+    @Resource
+    ManagedExecutorService executor;
 
     @Inject
     StepContext step;
@@ -30,7 +42,7 @@ public class RowBlockReader extends AbstractItemReader {
     ScoringFolders folders;
 
     private ScoringStepState state;
-    private CsvRowReader reader;
+    private ParallelBlockReader reader;
     private long rowsAtOpen;
     private long openedAt;
 
@@ -39,8 +51,9 @@ public class RowBlockReader extends AbstractItemReader {
         state = (ScoringStepState) step.getTransientUserData();
         ScoringPlan plan = state.plan;
         long[] position = checkpoint instanceof long[] saved ? saved : new long[3];
-        reader = new CsvRowReader(folders.data().resolve(plan.input()), plan.input(), plan.featureCount(), plan.featureNames(),
-                position[0], position[1], position[2]);
+        reader = new ParallelBlockReader(new CsvRowReader(folders.data().resolve(plan.input()), plan.input(), plan.featureCount(),
+                plan.featureNames(), position[0], position[1], position[2]), executor, AHEAD, plan.batchRows(), plan.checkpointRows(),
+                plan.includeInput(), plan.badRowPolicy());
         rowsAtOpen = position[2];
         openedAt = System.nanoTime();
     }
@@ -48,8 +61,7 @@ public class RowBlockReader extends AbstractItemReader {
     @Override
     public Object readItem() throws Exception {
         ScoringPlan plan = state.plan;
-        int room = (int) Math.max(1, plan.checkpointRows() - state.rowsSinceCheckpoint);
-        RowBlock block = reader.next(Math.min(plan.batchRows(), room), plan.includeInput(), plan.badRowPolicy());
+        RowBlock block = reader.next();
         if (block == null) {
             return null;
         }
@@ -72,7 +84,7 @@ public class RowBlockReader extends AbstractItemReader {
 
     @Override
     public Serializable checkpointInfo() {
-        return new long[] {reader.offset(), reader.line(), reader.row()};
+        return reader.position();
     }
 
     @Override

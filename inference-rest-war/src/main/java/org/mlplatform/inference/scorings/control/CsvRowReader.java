@@ -114,6 +114,19 @@ public class CsvRowReader implements Closeable {
     }
 
     /**
+     * Lines cut from the file but not parsed yet: what {@link #parse} turns into a block, on any
+     * thread. {@code offsetAfter}, {@code lineAfter} and {@code rowAfter} are the reader's position
+     * after these lines (what a checkpoint records once the block is written).
+     */
+    public record RawBlock(int count, byte[] bytes, int[] ends, long[] lines, long[] rows, long offsetAfter, long lineAfter,
+                           long rowAfter) {
+
+        int start(int index) {
+            return index == 0 ? 0 : ends[index - 1];
+        }
+    }
+
+    /**
      * Reads up to {@code maxRows} data rows.
      *
      * @param keepText keep each accepted line's bytes (for an output that repeats the input)
@@ -121,16 +134,20 @@ public class CsvRowReader implements Closeable {
      * @throws BadRowException under {@link BadRowPolicy#FAIL}, for the first row that cannot be read
      */
     public RowBlock next(int maxRows, boolean keepText, BadRowPolicy policy) throws IOException {
-        float[] features = new float[maxRows * columns];
+        RawBlock raw = nextRaw(maxRows);
+        return raw == null ? null : parse(raw, keepText, policy);
+    }
+
+    /** Cuts the next {@code maxRows} data rows (skipping blank lines, checking the header); null at the end of the file. */
+    public RawBlock nextRaw(int maxRows) throws IOException {
+        byte[] bytes = new byte[maxRows * 64];
+        int length = 0;
+        int[] ends = new int[maxRows];
+        long[] lines = new long[maxRows];
         long[] rows = new long[maxRows];
-        int[] textEnds = keepText ? new int[maxRows] : null;
-        byte[] text = keepText ? new byte[maxRows * 16] : null;
-        int textLength = 0;
-        List<RejectedRow> rejected = List.of();
         int count = 0;
-        int seen = 0;
         int[] bounds = new int[2];
-        while (seen < maxRows && nextLine(bounds)) {
+        while (count < maxRows && nextLine(bounds)) {
             int start = bounds[0];
             int end = bounds[1];
             if (isBlank(start, end)) {
@@ -144,41 +161,61 @@ public class CsvRowReader implements Closeable {
                 }
             }
             row++;
-            seen++;
-            String problem = parseRow(start, end, features, count * columns);
+            if (length + end - start > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + end - start));
+            }
+            System.arraycopy(data, start, bytes, length, end - start);
+            length += end - start;
+            ends[count] = length;
+            lines[count] = line;
+            rows[count] = row;
+            count++;
+        }
+        return count == 0 ? null : new RawBlock(count, bytes, ends, lines, rows, offset(), line, row);
+    }
+
+    /**
+     * Parses cut lines into a block; touches no state of the reader, so blocks can be parsed on
+     * several threads while the reader cuts the next ones.
+     */
+    public RowBlock parse(RawBlock raw, boolean keepText, BadRowPolicy policy) {
+        float[] features = new float[raw.count() * columns];
+        long[] rows = new long[raw.count()];
+        int[] textEnds = keepText ? new int[raw.count()] : null;
+        byte[] text = keepText ? new byte[raw.bytes().length] : null;
+        int textLength = 0;
+        List<RejectedRow> rejected = List.of();
+        int count = 0;
+        int[] failedColumn = new int[1];
+        byte[] bytes = raw.bytes();
+        for (int i = 0; i < raw.count(); i++) {
+            int start = raw.start(i);
+            int end = raw.ends()[i];
+            String problem = parseRow(bytes, start, end, columns, features, count * columns, failedColumn);
             if (problem != null) {
                 if (policy == BadRowPolicy.FAIL) {
-                    throw new BadRowException(fileName, line, failedColumn, problem);
+                    throw new BadRowException(fileName, raw.lines()[i], failedColumn[0], problem);
                 }
                 if (rejected.isEmpty()) {
                     rejected = new ArrayList<>();
                 }
-                rejected.add(new RejectedRow(line, row, failedColumn, problem, new String(data, start, end - start, StandardCharsets.UTF_8)));
+                rejected.add(new RejectedRow(raw.lines()[i], raw.rows()[i], failedColumn[0], problem,
+                        new String(bytes, start, end - start, StandardCharsets.UTF_8)));
                 continue;
             }
-            rows[count] = row;
+            rows[count] = raw.rows()[i];
             if (keepText) {
-                int length = end - start;
-                if (textLength + length > text.length) {
-                    text = Arrays.copyOf(text, Math.max(text.length * 2, textLength + length));
-                }
-                System.arraycopy(data, start, text, textLength, length);
-                textLength += length;
+                System.arraycopy(bytes, start, text, textLength, end - start);
+                textLength += end - start;
                 textEnds[count] = textLength;
             }
             count++;
         }
-        if (seen == 0) {
-            return null;
-        }
         return new RowBlock(count, features, rows, text, textEnds, rejected);
     }
 
-    /** Column of the last {@link #parseRow} failure (0: the row as a whole). */
-    private int failedColumn;
-
-    /** Parses one line into {@code target}; returns why it cannot, or null. */
-    private String parseRow(int start, int end, float[] target, int at) {
+    /** Parses one line into {@code target}; returns why it cannot (and the 1-based column, 0 for the row), or null. */
+    private static String parseRow(byte[] data, int start, int end, int columns, float[] target, int at, int[] failedColumn) {
         int column = 0;
         int cellStart = start;
         for (int i = start; i <= end; i++) {
@@ -186,8 +223,8 @@ public class CsvRowReader implements Closeable {
                 continue;
             }
             if (column == columns) {
-                failedColumn = 0;
-                return "the row has " + countCells(start, end) + " values, the model takes " + columns;
+                failedColumn[0] = 0;
+                return "the row has " + countCells(data, start, end) + " values, the model takes " + columns;
             }
             int s = cellStart;
             int e = i;
@@ -197,46 +234,46 @@ public class CsvRowReader implements Closeable {
             while (e > s && (data[e - 1] == ' ' || data[e - 1] == '\t')) {
                 e--;
             }
-            String problem = parseCell(s, e, target, at + column);
+            String problem = parseCell(data, s, e, target, at + column);
             if (problem != null) {
-                failedColumn = column + 1;
+                failedColumn[0] = column + 1;
                 return problem;
             }
             column++;
             cellStart = i + 1;
         }
         if (column != columns) {
-            failedColumn = 0;
+            failedColumn[0] = 0;
             return "the row has " + column + " values, the model takes " + columns;
         }
         return null;
     }
 
-    private String parseCell(int start, int end, float[] target, int index) {
+    private static String parseCell(byte[] data, int start, int end, float[] target, int index) {
         if (start == end) {
             return "empty cell, expected a number";
         }
         for (int i = start; i < end; i++) {
             byte c = data[i];
             if ((c < '0' || c > '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
-                return notANumber(start, end);
+                return notANumber(data, start, end);
             }
         }
         float value;
         try {
             value = JavaFloatParser.parseFloat(data, start, end - start);
         } catch (NumberFormatException e) {
-            return notANumber(start, end);
+            return notANumber(data, start, end);
         }
         if (!Float.isFinite(value)) {
-            return cell(start, end) + " does not fit a float32";
+            return cell(data, start, end) + " does not fit a float32";
         }
         target[index] = value;
         return null;
     }
 
-    private String notANumber(int start, int end) {
-        String cell = cell(start, end);
+    private static String notANumber(byte[] data, int start, int end) {
+        String cell = cell(data, start, end);
         String lower = cell.toLowerCase(Locale.ROOT).replaceFirst("^[+-]", "");
         if (lower.equals("nan") || lower.equals("inf") || lower.equals("infinity")) {
             return cell + " is not a finite number";
@@ -244,11 +281,11 @@ public class CsvRowReader implements Closeable {
         return "'" + cell + "' is not a number";
     }
 
-    private String cell(int start, int end) {
+    private static String cell(byte[] data, int start, int end) {
         return new String(data, start, end - start, StandardCharsets.UTF_8);
     }
 
-    private int countCells(int start, int end) {
+    private static int countCells(byte[] data, int start, int end) {
         int cells = 1;
         for (int i = start; i < end; i++) {
             if (data[i] == ',') {
@@ -257,6 +294,9 @@ public class CsvRowReader implements Closeable {
         }
         return cells;
     }
+
+
+
 
     private boolean isBlank(int start, int end) {
         for (int i = start; i < end; i++) {
@@ -300,7 +340,7 @@ public class CsvRowReader implements Closeable {
     }
 
     private List<String> cells(int start, int end) {
-        return Arrays.stream(cell(start, end).split(",", -1)).map(String::strip).toList();
+        return Arrays.stream(cell(data, start, end).split(",", -1)).map(String::strip).toList();
     }
 
     /**
