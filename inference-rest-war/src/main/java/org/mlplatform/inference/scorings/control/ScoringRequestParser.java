@@ -9,7 +9,6 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 
 /**
  * Turns the JSON of {@code POST /api/scorings} (or of a JMS message) into job parameters: strings,
@@ -39,9 +38,5 @@ public final class ScoringRequestParser {
             }
         });
         return parameters;
-    }
-
-    static boolean isNull(JsonValue value) {
-        return value == null || value.getValueType() == JsonValue.ValueType.NULL;
     }
 }
