@@ -1,0 +1,133 @@
+package org.mlplatform.inference.scorings.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlplatform.inference.scorings.entity.BadRowPolicy;
+import org.mlplatform.inference.scorings.entity.RowBlock;
+
+class CsvRowReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String content) throws IOException {
+        Path file = dir.resolve("in.csv");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void valuesAreWhatFloatParseFloatGivesForTheSameText() throws IOException {
+        Random random = new Random(42);
+        StringBuilder csv = new StringBuilder();
+        List<String> cells = new ArrayList<>();
+        for (int row = 0; row < 2000; row++) {
+            for (int column = 0; column < 3; column++) {
+                String cell = switch (random.nextInt(4)) {
+                    case 0 -> Double.toString(random.nextGaussian() * Math.pow(10, random.nextInt(20) - 10));
+                    case 1 -> String.format("%.8f", random.nextGaussian());
+                    case 2 -> Float.toString((float) random.nextGaussian());
+                    default -> Long.toString(random.nextLong() % 100000);
+                };
+                cells.add(cell);
+                csv.append(column == 0 ? "" : ",").append(cell);
+            }
+            csv.append('\n');
+        }
+        try (CsvRowReader reader = new CsvRowReader(write(csv.toString()), "in.csv", 3, List.of(), 0, 0, 0)) {
+            RowBlock block = reader.next(5000, false, BadRowPolicy.FAIL);
+            assertEquals(2000, block.count());
+            for (int i = 0; i < cells.size(); i++) {
+                assertEquals(Float.parseFloat(cells.get(i)), block.features()[i], cells.get(i));
+            }
+            assertNull(reader.next(10, false, BadRowPolicy.FAIL));
+        }
+    }
+
+    @Test
+    void resumingAtACheckpointedOffsetReadsTheRestExactlyOnce() throws IOException {
+        StringBuilder csv = new StringBuilder("\uFEFFa,b\r\n");
+        for (int i = 1; i <= 1000; i++) {
+            csv.append(i).append(',').append(-i).append(i % 7 == 0 ? "\r\n\n" : "\n");
+        }
+        Path file = write(csv.toString());
+        List<Long> rows = new ArrayList<>();
+        long[] checkpoint;
+        try (CsvRowReader reader = new CsvRowReader(file, "in.csv", 2, List.of("a", "b"), 0, 0, 0)) {
+            RowBlock first = reader.next(333, false, BadRowPolicy.FAIL);
+            for (int r = 0; r < first.count(); r++) {
+                rows.add(first.rows()[r]);
+                assertEquals(first.rows()[r], (long) first.features()[2 * r]);
+            }
+            checkpoint = new long[] {reader.offset(), reader.line(), reader.row()};
+            reader.next(100, false, BadRowPolicy.FAIL); // read after the checkpoint, then "crash"
+        }
+        try (CsvRowReader reader = new CsvRowReader(file, "in.csv", 2, List.of("a", "b"), checkpoint[0], checkpoint[1], checkpoint[2])) {
+            RowBlock block;
+            while ((block = reader.next(250, false, BadRowPolicy.FAIL)) != null) {
+                for (int r = 0; r < block.count(); r++) {
+                    rows.add(block.rows()[r]);
+                    assertEquals(block.rows()[r], (long) block.features()[2 * r]);
+                    assertEquals(-block.rows()[r], (long) block.features()[2 * r + 1]);
+                }
+            }
+        }
+        assertEquals(1000, rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(i + 1, rows.get(i));
+        }
+        CsvRowReader.Summary summary = CsvRowReader.inspect(file, "in.csv", 2, List.of("a", "b"));
+        assertEquals(1000, summary.rows());
+        assertTrue(summary.header());
+    }
+
+    @Test
+    void aBadCellFailsNamingFileLineAndColumn() throws IOException {
+        Path file = write("1,2,3\n4,abc,6\n");
+        try (CsvRowReader reader = new CsvRowReader(file, "data/in.csv", 3, List.of(), 0, 0, 0)) {
+            BadRowException error = assertThrows(BadRowException.class, () -> reader.next(10, false, BadRowPolicy.FAIL));
+            assertEquals("data/in.csv line 2, column 2: 'abc' is not a number", error.getMessage());
+        }
+    }
+
+    @Test
+    void skippedRowsAreReportedWithTheirReasonAndLeftOut() throws IOException {
+        Path file = write("1,2\n3,NaN\n5\n\n7,8\n9,1e99\n");
+        try (CsvRowReader reader = new CsvRowReader(file, "in.csv", 2, List.of(), 0, 0, 0)) {
+            RowBlock block = reader.next(10, true, BadRowPolicy.SKIP);
+            assertEquals(2, block.count());
+            assertArrayEquals(new long[] {1, 4}, java.util.Arrays.copyOf(block.rows(), 2));
+            assertEquals("7,8", new String(block.text(), block.textStart(1), block.textEnds()[1] - block.textStart(1), StandardCharsets.UTF_8));
+            assertEquals(3, block.rejected().size());
+            assertEquals("NaN is not a finite number", block.rejected().get(0).reason());
+            assertEquals(2, block.rejected().get(0).line());
+            assertEquals(2, block.rejected().get(0).column());
+            assertEquals("the row has 1 values, the model takes 2", block.rejected().get(1).reason());
+            assertEquals(6, block.rejected().get(2).line());
+            assertEquals("1e99 does not fit a float32", block.rejected().get(2).reason());
+        }
+    }
+
+    @Test
+    void aHeaderThatIsNotTheModelsIsRefused() throws IOException {
+        Path file = write("a,c\n1,2\n");
+        BadRowException error = assertThrows(BadRowException.class, () -> CsvRowReader.inspect(file, "in.csv", 2, List.of("a", "b")));
+        assertTrue(error.getMessage().startsWith("in.csv line 1, column 2: header column is 'c', the model expects 'b'"), error.getMessage());
+        assertFalse(CsvRowReader.inspect(write("1,2\n3,4\n"), "in.csv", 2, List.of("a", "b")).header());
+    }
+}
