@@ -93,7 +93,8 @@ class ServerAnswersIT {
     /**
      * Item 6: chunked bodies over mlplatform.builder.max-body-bytes (64 MiB) that the server's Content-Length
      * filter cannot see: a multipart upload whose one part is larger than RESTEasy's default 50 MB part
-     * threshold (it used to answer 500), and a JSON body. Streamed, nothing held in memory.
+     * threshold (the probe's upload of that size to predict got a 500), and a JSON body. Streamed, nothing
+     * held in memory.
      */
     @Test
     void chunkedBodiesOverTheLimitAre413ProblemsNamingTheLimit() throws Exception {
@@ -116,6 +117,27 @@ class ServerAnswersIT {
                         new RepeatingRows("x", overTheLimit)))));
         problem = assertProblem(json, 413, "request-too-large");
         assertTrue(problem.getString("detail").contains("mlplatform.builder.max-body-bytes"), json.body());
+    }
+
+    /**
+     * Item 6: a multipart part larger than RESTEasy's default 50 MB part threshold but within the builder's
+     * limit (a 60 MiB training file, chunked) is read, not a 500: the builder's answer is about the request
+     * (here 400, trainLabels missing), and the refused upload is removed.
+     */
+    @Test
+    void aLargePartWithinTheLimitIsReadNotA500() throws Exception {
+        String boundary = "it-large";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"trainData\"; filename=\"large.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nlarge\r\n--"
+                + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<String> upload = send(asAdmin(HttpRequest.newBuilder(uri("api/trainings")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(java.util.Collections.enumeration(
+                        java.util.List.of(new ByteArrayInputStream(head), new RepeatingRows("0.5,0.25,1\n", 60L * 1024 * 1024),
+                                new ByteArrayInputStream(tail)))))));
+        JsonObject problem = assertProblem(upload, 400, "invalid-request");
+        assertEquals("Invalid training request", problem.getString("title"), upload.body());
     }
 
     private static HttpRequest.Builder asAdmin(HttpRequest.Builder request) {
