@@ -59,6 +59,12 @@ final class BuilderClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), credentials);
     }
 
+    /** A POST of the body as the Content-Type given. */
+    HttpResponse<String> send(String path, String contentType, String body, String credentials) {
+        return send(HttpRequest.newBuilder(api.resolve(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), credentials);
+    }
+
     HttpResponse<String> put(String path, String json, String credentials) {
         return send(HttpRequest.newBuilder(api.resolve(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), credentials);

@@ -252,7 +252,7 @@ class BuilderServiceIT {
         assertEquals(1, json(client.get("models/restarted/versions")).asJsonArray().size());
 
         HttpResponse<String> again = client.post("trainings/" + completed.getJsonNumber("id") + "/restart", "", ADMIN);
-        assertEquals(409, again.statusCode(), again.body());
+        assertProblem(again, 409, "urn:mlplatform:problem:conflict", "Conflict", "restart of a completed execution");
     }
 
     @Test
@@ -313,7 +313,10 @@ class BuilderServiceIT {
         assertEquals(404, client.get("trainings/987654").statusCode());
     }
 
-    /** The probe's requests of issue 7 (part 3) against the builder, each a 4xx problem of its own kind. */
+    /**
+     * The probe's requests of issue 7 (part 3) against the builder, each a 4xx problem of its kind, in the
+     * platform's vocabulary: the same type and title the inference service answers for the same mistake.
+     */
     @Test
     @RunAsClient
     void malformedBodiesAndPathsAre400ProblemsOfTheirOwnKind() throws IOException {
@@ -324,21 +327,32 @@ class BuilderServiceIT {
         Path uploads = TestData.dataDir().resolve("uploads");
         long uploadsBefore = countFiles(uploads);
 
+        // title by mistake: what the inference service calls the same one
+        Map<String, String> titles = new LinkedHashMap<>();
         Map<String, HttpResponse<String>> malformed = new LinkedHashMap<>();
         malformed.put("deep body", client.post("trainings", "{\"model\": " + deep + "}", ADMIN));
+        titles.put("deep body", "Malformed request");
         malformed.put("deep document", client.post("trainings", deep, ADMIN));
         malformed.put("trailing garbage", client.post("trainings", good + " garbage", ADMIN));
         malformed.put("second document", client.post("trainings", good + good, ADMIN));
+        malformed.put("not JSON", client.post("trainings", "model=probe", ADMIN));
         malformed.put("duplicate member", client.post("trainings", good.replace("{", "{\"cvFolds\": 2, "), ADMIN));
+        titles.put("duplicate member", "Duplicate member");
         malformed.put("deep parameters part", client.postParts("trainings", List.of(
                 BuilderClient.Part.file("trainData", "train.csv", "1,2\n3,4\n"),
                 BuilderClient.Part.json("parameters", "{\"model\": " + deep + "}")), ADMIN));
+        titles.put("deep parameters part", "Malformed request");
         malformed.put("deep alias", client.put("models/probe/aliases/production", "{\"version\": " + deep + "}", ADMIN));
+        titles.put("deep alias", "Malformed request");
         malformed.put("alias twice", client.put("models/probe/aliases/production", "{\"version\": 1, \"version\": 2}", ADMIN));
+        titles.put("alias twice", "Duplicate member");
         for (var entry : malformed.entrySet()) {
-            assertProblem(entry.getValue(), 400, "urn:mlplatform:problem:malformed-body", "Malformed request body",
-                    entry.getKey());
+            assertProblem(entry.getValue(), 400, "urn:mlplatform:problem:invalid-request",
+                    titles.getOrDefault(entry.getKey(), "Malformed JSON"), entry.getKey());
         }
+        HttpResponse<String> noBoundary = client.send("trainings", "multipart/form-data", "--x--\r\n", ADMIN);
+        assertProblem(noBoundary, 415, "urn:mlplatform:problem:unsupported-media-type", "Unsupported Media Type",
+                "multipart without a boundary");
 
         HttpResponse<String> twoFiles = client.postParts("trainings", List.of(
                 BuilderClient.Part.file("trainData", "a.csv", Files.readString(TestData.dataDir().resolve("probe/train_data.csv"))),
@@ -358,7 +372,7 @@ class BuilderServiceIT {
 
         for (String version : new String[] {"4294967297", "1.5", "4.9", "0"}) {
             HttpResponse<String> alias = client.put("models/probe/aliases/production", "{\"version\": " + version + "}", ADMIN);
-            assertProblem(alias, 400, "urn:mlplatform:problem:invalid-alias-request", "Invalid alias request", version);
+            assertProblem(alias, 400, "urn:mlplatform:problem:invalid-request", "Invalid alias request", version);
         }
         for (String option : new String[] {"\"maxIter\": 4294967297", "\"cvFolds\": 2.5", "\"seed\": 1.5",
                 "\"maxIter\": 1.5", "\"tol\": 1e-320"}) {
@@ -367,14 +381,19 @@ class BuilderServiceIT {
             assertProblem(response, 400, "urn:mlplatform:problem:invalid-request", "Invalid training request", option);
         }
 
-        for (String path : new String[] {"trainings/abc", "trainings/-1", "models/probe/versions/abc",
-                "models/probe/versions/4294967297"}) {
-            assertProblem(client.get(path), 400, "urn:mlplatform:problem:invalid-path-parameter", "Invalid path parameter", path);
+        // a malformed path number is 400 invalid-request, as GET /api/models/{m}/versions/-1 is on the inference service
+        for (String path : new String[] {"trainings/abc", "trainings/-1"}) {
+            assertProblem(client.get(path), 400, "urn:mlplatform:problem:invalid-request", "Invalid execution id", path);
+        }
+        for (String path : new String[] {"models/probe/versions/abc", "models/probe/versions/-1", "models/probe/versions/4294967297"}) {
+            assertProblem(client.get(path), 400, "urn:mlplatform:problem:invalid-request", "Invalid version", path);
         }
         assertProblem(client.post("trainings/abc/restart", "", ADMIN), 400,
-                "urn:mlplatform:problem:invalid-path-parameter", "Invalid path parameter", "restart abc");
-        assertProblem(client.get("trainings/987654"), 404, "about:blank", "Not Found", "unknown execution");
-        assertProblem(client.get("models/no-such-model/versions/1"), 404, "about:blank", "Not Found", "unknown model");
+                "urn:mlplatform:problem:invalid-request", "Invalid execution id", "restart abc");
+        assertProblem(client.get("trainings/987654"), 404, "urn:mlplatform:problem:not-found", "Not Found", "unknown execution");
+        assertProblem(client.get("models/no-such-model/versions/1"), 404, "urn:mlplatform:problem:not-found", "Not Found",
+                "unknown model");
+        assertProblem(client.get("no-such-resource"), 404, "urn:mlplatform:problem:not-found", "Not Found", "unknown URL");
     }
 
     @Test
@@ -594,8 +613,10 @@ class BuilderServiceIT {
         }
         HttpResponse<String> promoted = client.put("models/registry/aliases/production", "{\"version\": 1}", ADMIN);
         assertEquals(200, promoted.statusCode(), promoted.body());
-        assertEquals(409, client.delete("models/registry/versions/1", ADMIN).statusCode());
-        assertEquals(404, client.put("models/registry/aliases/production", "{\"version\": 9}", ADMIN).statusCode());
+        assertProblem(client.delete("models/registry/versions/1", ADMIN), 409, "urn:mlplatform:problem:conflict", "Conflict",
+                "delete of an alias target");
+        assertProblem(client.put("models/registry/aliases/production", "{\"version\": 9}", ADMIN), 404,
+                "urn:mlplatform:problem:not-found", "Not Found", "alias to a missing version");
         assertEquals(400, client.put("models/registry/aliases/production", "{\"version\": ", ADMIN).statusCode());
         assertEquals(204, client.delete("models/registry/versions/2", ADMIN).statusCode());
 

@@ -194,15 +194,22 @@ class RefusalsIT {
     @Test
     void theSameMistakeGetsTheSameAnswerEverywhere() {
         String one = "{\"instances\":[[" + ROW + "]]}";
-        assertProblem(get(uri("api/models/" + MODEL + "/versions/-1")), 400, "invalid-request");
-        assertProblem(post(URI.create(predict() + "?version=-1"), "application/json", one), 400, "invalid-request");
+        // titles as the builder words the same mistakes (its BuilderServiceIT): the type's own, or for a 400 the mistake
+        assertEquals("Invalid version", assertProblem(get(uri("api/models/" + MODEL + "/versions/-1")), 400, "invalid-request")
+                .getString("title"));
+        assertEquals("Invalid version", assertProblem(post(URI.create(predict() + "?version=-1"), "application/json", one), 400,
+                "invalid-request").getString("title"));
         assertEquals(400, get(uri("v2/models/" + MODEL + "/versions/-1")).statusCode());
+        assertEquals("Malformed JSON", assertProblem(post(predict(), "application/json", one + " garbage"), 400, "invalid-request")
+                .getString("title"));
 
         assertProblem(get(uri("api/models/" + MODEL + "/versions/abc")), 404, "not-found");
         assertProblem(post(URI.create(predict() + "?version=abc"), "application/json", one), 404, "not-found");
-        assertProblem(get(uri("api/models/" + MODEL + "/versions/7")), 404, "not-found");
-        assertProblem(get(uri("nowhere/at/all")), 404, "not-found");
-        assertProblem(send(HttpRequest.newBuilder(uri("api/ping")).DELETE()), 405, "method-not-allowed");
+        assertEquals("Not Found", assertProblem(get(uri("api/models/" + MODEL + "/versions/7")), 404, "not-found").getString("title"));
+        assertEquals("Not Found", assertProblem(get(uri("api/models/no-such-model")), 404, "not-found").getString("title"));
+        assertEquals("Not Found", assertProblem(get(uri("nowhere/at/all")), 404, "not-found").getString("title"));
+        assertEquals("Method Not Allowed", assertProblem(send(HttpRequest.newBuilder(uri("api/ping")).DELETE()), 405,
+                "method-not-allowed").getString("title"));
 
         HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri("api/models/" + MODEL + "/reload"))
                 .POST(HttpRequest.BodyPublishers.noBody()));

@@ -51,7 +51,7 @@ public class ModelsResource {
     private static final String ALIAS_EXAMPLE = """
             {"model": "default", "alias": "production", "version": 1}""";
     private static final String NOT_FOUND_EXAMPLE = """
-            {"type": "about:blank", "title": "Not Found", "status": 404, "detail": "model default has no version 9"}""";
+            {"type": "urn:mlplatform:problem:not-found", "title": "Not Found", "status": 404, "detail": "model default has no version 9"}""";
 
     private static final String MODEL_DOC = "Model name ('default' is the model ./run.sh trains)";
 
@@ -137,7 +137,7 @@ public class ModelsResource {
     @APIResponse(responseCode = "409", description = "The version is an alias target",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "production", value = """
-                            {"type": "about:blank", "title": "Conflict", "status": 409,
+                            {"type": "urn:mlplatform:problem:conflict", "title": "Conflict", "status": 409,
                              "detail": "version 2 of model default is the target of alias production; point the alias elsewhere first"}""")))
     @APIResponse(responseCode = "401", description = "No credentials")
     @APIResponse(responseCode = "403", description = "Not in role model-admin")

@@ -14,15 +14,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 
+import org.mlplatform.builder.problems.control.ProblemTypes;
 import org.mlplatform.builder.problems.entity.Problem;
 
 /**
  * The WAR's error page (web.xml {@code <error-page>}): what the servlet container answers itself
  * (401 from the BASIC login, 403, 404 and 405 outside JAX-RS, a failure before JAX-RS such as a
  * malformed {@code Authorization} header) leaves as {@code application/problem+json}, never as
- * HTML or a stack trace. Errors inside JAX-RS are the exception mapper's. The problem types are
- * the platform's ({@code urn:mlplatform:problem:<kind>}, README "Errors"), as the inference service
- * writes them.
+ * HTML or a stack trace. Errors inside JAX-RS are the exception mapper's. The problem types and
+ * titles are the platform's ({@link ProblemTypes}, README "Errors"), as the inference service writes them.
  */
 @WebServlet(ErrorPageServlet.PATH)
 public class ErrorPageServlet extends HttpServlet {
@@ -48,27 +48,27 @@ public class ErrorPageServlet extends HttpServlet {
             LOG.log(Level.FINE, "refused a malformed Authorization header", error);
         } else if (error != null) {
             status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
-            title = "Internal error";
-            detail = "the service failed to answer this request; the server log has details";
+            title = ProblemTypes.titleOf(status);
+            detail = ProblemTypes.INTERNAL_ERROR_DETAIL;
             LOG.log(Level.SEVERE, "unexpected error answering " + path, error);
         } else if (status == HttpServletResponse.SC_BAD_REQUEST && !isMediaType(request.getContentType())) {
             // RESTEasy refuses a Content-Type it cannot parse before any filter of the application runs
             status = HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE;
-            title = titleOf(status);
-            detail = "'" + request.getContentType() + "' is not a media type; send " + "application/json or multipart/form-data with a boundary";
+            title = ProblemTypes.titleOf(status);
+            detail = "'" + request.getContentType() + "' is not a media type; send application/json, or multipart/form-data with a boundary";
         } else {
-            title = titleOf(status);
+            title = ProblemTypes.titleOf(status);
             detail = switch (status) {
                 case 401 -> unauthorizedDetail(authorization != null);
                 case 403 -> "this operation needs the role model-admin";
                 case 404 -> "there is nothing at " + (path == null ? request.getRequestURI() : path);
                 case 405 -> "the method " + request.getMethod() + " is not allowed on " + path;
                 case 400 -> "the request cannot be read as this endpoint expects it";
-                default -> titleOf(status);
+                default -> ProblemTypes.titleOf(status);
             };
         }
         JsonObjectBuilder problem = Json.createObjectBuilder()
-                .add("type", typeOf(status))
+                .add("type", ProblemTypes.of(status))
                 .add("title", title)
                 .add("status", status)
                 .add("detail", detail);
@@ -91,37 +91,6 @@ public class ErrorPageServlet extends HttpServlet {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static String titleOf(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 413 -> "Request too large";
-            case 415 -> "Unsupported Media Type";
-            case 503 -> "Service Unavailable";
-            default -> status >= 500 ? "Internal error" : "Client error";
-        };
-    }
-
-    /** {@code urn:mlplatform:problem:<kind>} for an HTTP status. */
-    static String typeOf(int status) {
-        return "urn:mlplatform:problem:" + switch (status) {
-            case 400 -> "invalid-request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 408 -> "request-timeout";
-            case 413 -> "request-too-large";
-            case 415 -> "unsupported-media-type";
-            case 503 -> "unavailable";
-            default -> status >= 500 ? "internal-error" : "client-error";
-        };
     }
 
     /** What the 401 says: the credentials are missing or refused, and a refused account may be locked for a while. */

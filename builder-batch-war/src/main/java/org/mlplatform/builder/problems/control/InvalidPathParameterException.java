@@ -2,7 +2,8 @@ package org.mlplatform.builder.problems.control;
 
 /**
  * A path parameter that is not of its kind at all, e.g. {@code /trainings/abc} where an execution id
- * (a positive integer) belongs: 400, where a well-formed id that names nothing is 404.
+ * (a positive integer) belongs: 400, where a well-formed id that names nothing is 404. The title names
+ * the parameter ({@code Invalid version}, as the inference service says for a malformed version).
  */
 public class InvalidPathParameterException extends RuntimeException {
 
@@ -15,6 +16,11 @@ public class InvalidPathParameterException extends RuntimeException {
 
     public String parameter() {
         return parameter;
+    }
+
+    /** {@code Invalid version}, {@code Invalid execution id}. */
+    public String title() {
+        return "version".equals(parameter) ? ProblemTypes.INVALID_VERSION : "Invalid execution id";
     }
 
     /** The value of a path parameter that must be a positive integer up to {@code max}. */

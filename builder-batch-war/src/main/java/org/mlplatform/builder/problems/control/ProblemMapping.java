@@ -8,11 +8,12 @@ import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import org.mlplatform.builder.models.control.RegistryException;
 import org.mlplatform.builder.problems.entity.Problem;
+import org.mlplatform.builder.requests.control.RequestTooLargeException;
 import org.mlplatform.builder.trainings.control.InvalidRequestException;
 import org.mlplatform.builder.trainings.control.MalformedBodyException;
 
@@ -20,23 +21,22 @@ import java.util.List;
 
 /**
  * Which problem a client sees for an exception. Client mistakes get their 4xx with the reason;
- * anything else is a 500 whose body says nothing about the server's insides. One type (and title)
- * per kind of mistake, as the README's error table lists them:
+ * anything else is a 500 whose body says nothing about the server's insides. The types are the
+ * platform's ({@link ProblemTypes}, README "Errors"), one per kind of mistake and the same the
+ * inference service answers:
  * <ul>
- *   <li>400 {@link #MALFORMED_BODY}: the body or a part cannot be read as one flat JSON object (or multipart)</li>
- *   <li>400 {@link #INVALID_REQUEST}: a training option or data file is wrong; {@code field} names it</li>
- *   <li>400 {@link #INVALID_ALIAS_REQUEST}: the alias body is not {@code {"version": <positive integer>}}</li>
- *   <li>400 {@link #INVALID_PATH_PARAMETER}: an id or version in the path is not a positive integer</li>
- *   <li>404, 409, 500: {@code about:blank} with the status's own title</li>
+ *   <li>400 {@code invalid-request}, the title naming the mistake: {@code Malformed JSON},
+ *       {@code Duplicate member}, {@code Malformed request} (the body or a part is not one flat JSON
+ *       object), {@code Invalid training request} (an option or data file; {@code field} names it),
+ *       {@code Invalid alias request}, {@code Invalid version} / {@code Invalid execution id} (a path
+ *       number that is not a positive integer)</li>
+ *   <li>404 {@code not-found}, 409 {@code conflict}, 413 {@code request-too-large},
+ *       415 {@code unsupported-media-type}, 500 {@code internal-error}, with their types' titles</li>
  * </ul>
  */
 public final class ProblemMapping {
 
-    public static final String INVALID_REQUEST = "urn:mlplatform:problem:invalid-request";
-    public static final String MALFORMED_BODY = "urn:mlplatform:problem:malformed-body";
-    public static final String INVALID_ALIAS_REQUEST = "urn:mlplatform:problem:invalid-alias-request";
-    public static final String INVALID_PATH_PARAMETER = "urn:mlplatform:problem:invalid-path-parameter";
-    public static final String MALFORMED_BODY_TITLE = "Malformed request body";
+    static final String ACCEPTS = "application/json, or multipart/form-data with a boundary (POST /trainings)";
 
     private static final List<Class<? extends RuntimeException>> JOB_STATE_CONFLICTS = List.of(
             JobRestartException.class, JobExecutionAlreadyCompleteException.class,
@@ -47,51 +47,63 @@ public final class ProblemMapping {
     }
 
     public static Problem problemFor(Throwable exception) {
+        // Reading a chunked body past the limit fails inside RESTEasy's readers, which may wrap it
+        RequestTooLargeException tooLarge = causeOf(exception, RequestTooLargeException.class);
+        if (tooLarge != null) {
+            return Problem.of(413, tooLarge.getMessage());
+        }
         if (exception instanceof MalformedBodyException malformed) {
-            return new Problem(MALFORMED_BODY, MALFORMED_BODY_TITLE, 400, malformed.getMessage(), malformed.field());
+            return Problem.invalid(malformed.title(), malformed.getMessage(), malformed.field());
         }
         if (exception instanceof InvalidRequestException invalid) {
-            return new Problem(INVALID_REQUEST, "Invalid training request", 400, invalid.getMessage(), invalid.field());
+            return Problem.invalid("Invalid training request", invalid.getMessage(), invalid.field());
         }
         if (exception instanceof InvalidPathParameterException path) {
-            return new Problem(INVALID_PATH_PARAMETER, "Invalid path parameter", 400, path.getMessage(), path.parameter());
+            return Problem.invalid(path.title(), path.getMessage(), path.parameter());
         }
         if (exception instanceof RegistryException registry) {
             if (registry.status() == 400) {
-                return new Problem(INVALID_ALIAS_REQUEST, "Invalid alias request", 400, registry.getMessage(),
-                        registry.field());
+                return Problem.invalid("Invalid alias request", registry.getMessage(), registry.field());
             }
-            return Problem.of(registry.status(), registry.status() == 404 ? "Not Found" : "Conflict",
-                    registry.getMessage());
+            return Problem.of(registry.status(), registry.getMessage());
         }
         if (exception instanceof NoSuchJobExecutionException) {
-            return Problem.of(404, "Not Found", exception.getMessage());
+            return Problem.of(404, exception.getMessage());
         }
         if (JOB_STATE_CONFLICTS.stream().anyMatch(type -> type.isInstance(exception))) {
-            return Problem.of(409, "Conflict", "the training job is not in a state that allows this: "
-                    + exception.getMessage());
+            return Problem.of(409, "the training job is not in a state that allows this: " + exception.getMessage());
         }
-        Throwable malformed = malformedJson(exception);
-        if (malformed != null) {
-            return new Problem(MALFORMED_BODY, MALFORMED_BODY_TITLE, 400, "the request body is not valid JSON", "body");
+        if (causeOf(exception, JsonbException.class) != null || causeOf(exception, JsonException.class) != null) {
+            return Problem.invalid(ProblemTypes.MALFORMED_JSON, "the request body is not valid JSON", "body");
+        }
+        if (exception instanceof NotSupportedException) {
+            return Problem.of(415, "send " + ACCEPTS);
         }
         if (exception instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             if (status < 500) {
-                Response.Status known = Response.Status.fromStatusCode(status);
-                return Problem.of(status, known == null ? "Client error" : known.getReasonPhrase(), web.getMessage());
+                // RESTEasy's own messages name internal methods (RESTEASY003210 ...): say what the client can act on
+                return Problem.of(status, switch (status) {
+                    case 401 -> "this operation needs an application user in role model-admin (HTTP Basic authentication)";
+                    case 403 -> "this operation needs the role model-admin";
+                    case 404 -> "there is nothing at this URL";
+                    case 405 -> "this method is not allowed on this URL";
+                    case 406 -> "this resource answers application/json";
+                    default -> "the request cannot be read as this endpoint expects it (see the OpenAPI document at /builder/openapi)";
+                });
             }
         }
         if (exception instanceof ProcessingException) {
-            return new Problem(MALFORMED_BODY, MALFORMED_BODY_TITLE, 400, "the request body cannot be read", "body");
+            return Problem.invalid(ProblemTypes.MALFORMED_REQUEST, "the request body cannot be read", "body");
         }
-        return Problem.of(500, "Internal Server Error", "The server failed to handle the request; its log has the details.");
+        return Problem.of(500, ProblemTypes.INTERNAL_ERROR_DETAIL);
     }
 
-    private static Throwable malformedJson(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonbException || cause instanceof JsonException) {
-                return cause;
+    /** The exception itself or the first of its causes of the type. */
+    private static <T extends Throwable> T causeOf(Throwable exception, Class<T> type) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;

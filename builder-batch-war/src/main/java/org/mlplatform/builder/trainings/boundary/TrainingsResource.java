@@ -106,6 +106,8 @@ public class TrainingsResource {
                     examples = @ExampleObject(name = "bad C", value = PROBLEM_EXAMPLE)))
     @APIResponse(responseCode = "401", description = "No credentials")
     @APIResponse(responseCode = "403", description = "Not in role model-admin")
+    @APIResponse(responseCode = "413", description = "The body is over mlplatform.builder.max-body-bytes (default 64 MiB)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(String body) {
         return accepted(jobs.start(TrainingRequestParser.parse(body)));
     }
@@ -130,6 +132,10 @@ public class TrainingsResource {
                     examples = @ExampleObject(name = "bad C", value = PROBLEM_EXAMPLE)))
     @APIResponse(responseCode = "401", description = "No credentials")
     @APIResponse(responseCode = "403", description = "Not in role model-admin")
+    @APIResponse(responseCode = "413", description = "The body is over mlplatform.builder.max-body-bytes (default 64 MiB)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "multipart/form-data without a boundary",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response upload(List<EntityPart> parts) throws IOException {
         return accepted(uploads.start(parts));
     }
@@ -176,7 +182,7 @@ public class TrainingsResource {
     @APIResponse(responseCode = "409", description = "The execution completed, is running or is not the latest of its job",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "completed", value = """
-                            {"type": "about:blank", "title": "Conflict", "status": 409,
+                            {"type": "urn:mlplatform:problem:conflict", "title": "Conflict", "status": 409,
                              "detail": "the training job is not in a state that allows this: ..."}""")))
     @APIResponse(responseCode = "401", description = "No credentials")
     @APIResponse(responseCode = "403", description = "Not in role model-admin")

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
+import org.mlplatform.builder.problems.control.ProblemTypes;
 
 import java.io.StringReader;
 import java.util.Collections;
@@ -35,7 +36,7 @@ public final class FlatJsonObject {
         Map<String, JsonValue> members = new LinkedHashMap<>();
         try (JsonParser parser = Json.createParser(new StringReader(json == null ? "" : json))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-                throw new MalformedBodyException(field, "the " + what(field) + " must be one JSON object");
+                throw new MalformedBodyException(ProblemTypes.MALFORMED_JSON, field, "the " + what(field) + " must be one JSON object");
             }
             while (true) {
                 JsonParser.Event event = parser.next();
@@ -45,27 +46,27 @@ public final class FlatJsonObject {
                 String key = parser.getString();
                 JsonParser.Event value = parser.next();
                 if (value == JsonParser.Event.START_ARRAY || value == JsonParser.Event.START_OBJECT) {
-                    throw new MalformedBodyException(key, "member " + key + " must be a string or a number, not "
+                    throw new MalformedBodyException(ProblemTypes.MALFORMED_REQUEST, key, "member " + key + " must be a string or a number, not "
                             + (value == JsonParser.Event.START_ARRAY ? "an array" : "an object"));
                 }
                 JsonValue scalar;
                 try {
                     scalar = parser.getValue();
                 } catch (NumberFormatException | ArithmeticException e) {
-                    throw new MalformedBodyException(key, "member " + key + " holds a number beyond what can be read");
+                    throw new MalformedBodyException(ProblemTypes.MALFORMED_REQUEST, key, "member " + key + " holds a number beyond what can be read");
                 }
                 if (members.putIfAbsent(key, scalar) != null) {
-                    throw new MalformedBodyException(field, "member " + key + " is given twice");
+                    throw new MalformedBodyException(ProblemTypes.DUPLICATE_MEMBER, field, "member " + key + " is given twice");
                 }
             }
             if (parser.hasNext()) {
-                throw new MalformedBodyException(field, "the " + what(field)
+                throw new MalformedBodyException(ProblemTypes.MALFORMED_JSON, field, "the " + what(field)
                         + " has more content after its JSON object; send exactly one object");
             }
         } catch (JsonParsingException e) {
-            throw new MalformedBodyException(field, "the " + what(field) + " is not valid JSON: " + e.getMessage());
+            throw new MalformedBodyException(ProblemTypes.MALFORMED_JSON, field, "the " + what(field) + " is not valid JSON: " + e.getMessage());
         } catch (jakarta.json.JsonException | java.util.NoSuchElementException e) {
-            throw new MalformedBodyException(field, "the " + what(field) + " is not valid JSON: it ends too early");
+            throw new MalformedBodyException(ProblemTypes.MALFORMED_JSON, field, "the " + what(field) + " is not valid JSON: it ends too early");
         }
         return Collections.unmodifiableMap(members);
     }

@@ -46,7 +46,7 @@ public class ErrorResponseMapper implements ExceptionMapper<Throwable> {
             return respond(Response.status(invalid.status()), invalid.title(), invalid.getMessage(), invalid.row(), invalid.column());
         }
         if (error instanceof ModelNotFoundException notFound) {
-            return respond(Response.status(Response.Status.NOT_FOUND), "Model not found", notFound.getMessage(), null, null);
+            return respond(Response.status(Response.Status.NOT_FOUND), ProblemTypes.titleOf(404), notFound.getMessage(), null, null);
         }
         if (error instanceof EJBAccessException || error instanceof ForbiddenException) {
             // A refused request is the client's mistake, not the service's: no stack trace in the log
@@ -55,11 +55,11 @@ public class ErrorResponseMapper implements ExceptionMapper<Throwable> {
             Response.ResponseBuilder response = anonymous
                     ? Response.status(Response.Status.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ApplicationRealm\"")
                     : Response.status(Response.Status.FORBIDDEN);
-            return respond(response, anonymous ? "Unauthorized" : "Forbidden",
+            return respond(response, ProblemTypes.titleOf(anonymous ? 401 : 403),
                     anonymous ? ProblemTypes.unauthorizedDetail(false) : "this operation needs the role model-admin", null, null);
         }
         if (error instanceof NotSupportedException) {
-            return respond(Response.status(Response.Status.UNSUPPORTED_MEDIA_TYPE), "Unsupported Media Type",
+            return respond(Response.status(Response.Status.UNSUPPORTED_MEDIA_TYPE), ProblemTypes.titleOf(415),
                     "send " + (isOpenInferenceProtocol() ? RequestBodyFilter.INFER_ACCEPTS : RequestBodyFilter.PREDICT_ACCEPTS), null, null);
         }
         if (error instanceof WebApplicationException web) {
@@ -79,11 +79,10 @@ public class ErrorResponseMapper implements ExceptionMapper<Throwable> {
                 case 503 -> "all inference slots are busy; retry after the Retry-After seconds";
                 default -> "the request cannot be read as this endpoint expects it (see the OpenAPI document at /openapi)";
             };
-            return respond(response, original.getStatusInfo().getReasonPhrase(), detail, null, null);
+            return respond(response, ProblemTypes.titleOf(original.getStatus()), detail, null, null);
         }
         LOG.log(Level.SEVERE, "unexpected error answering " + path(), error);
-        return respond(Response.serverError(), "Internal error", "the service failed to answer this request; the server log has details",
-                null, null);
+        return respond(Response.serverError(), ProblemTypes.titleOf(500), ProblemTypes.INTERNAL_ERROR_DETAIL, null, null);
     }
 
     private String path() {

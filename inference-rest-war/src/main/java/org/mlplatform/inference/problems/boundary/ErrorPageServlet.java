@@ -46,23 +46,23 @@ public class ErrorPageServlet extends HttpServlet {
             LOG.log(Level.FINE, "refused a malformed Authorization header", error);
         } else if (error != null) {
             status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
-            title = "Internal error";
-            detail = "the service failed to answer this request; the server log has details";
+            title = ProblemTypes.titleOf(status);
+            detail = ProblemTypes.INTERNAL_ERROR_DETAIL;
             LOG.log(Level.SEVERE, "unexpected error answering " + path, error);
         } else if (status == HttpServletResponse.SC_BAD_REQUEST && !isMediaType(request.getContentType())) {
             // RESTEasy refuses a Content-Type it cannot parse before any filter of the application runs
             status = HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE;
-            title = titleOf(status);
+            title = ProblemTypes.titleOf(status);
             detail = "'" + request.getContentType() + "' is not a media type; send " + accepts(path);
         } else {
-            title = titleOf(status);
+            title = ProblemTypes.titleOf(status);
             detail = switch (status) {
                 case 401 -> ProblemTypes.unauthorizedDetail(authorization != null);
                 case 403 -> "this operation needs the role model-admin";
                 case 404 -> "there is nothing at " + (path == null ? request.getRequestURI() : path);
                 case 405 -> "the method " + request.getMethod() + " is not allowed on " + path;
                 case 400 -> "the request cannot be read as this endpoint expects it";
-                default -> titleOf(status);
+                default -> ProblemTypes.titleOf(status);
             };
         }
         JsonObjectBuilder problem = Json.createObjectBuilder()
@@ -95,19 +95,5 @@ public class ErrorPageServlet extends HttpServlet {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static String titleOf(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 413 -> "Request too large";
-            case 415 -> "Unsupported Media Type";
-            case 503 -> "Service Unavailable";
-            default -> status >= 500 ? "Internal error" : "Client error";
-        };
     }
 }
