@@ -11,6 +11,7 @@ import java.util.function.ToIntFunction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 /**
@@ -29,17 +30,20 @@ public class InferenceMeters {
         Duration.ofMillis(2_500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
     private final MeterRegistry registry;
+    private final Tags common;
     private final AtomicInteger slotsInUse = new AtomicInteger();
     private final Map<RequestKey, RequestMeters> requests = new ConcurrentHashMap<>();
     private final Map<VersionKey, InferenceMetersOfVersion> inferences = new ConcurrentHashMap<>();
     private final Map<String, ModelLoadMeters> loads = new ConcurrentHashMap<>();
     private final Map<FailureKey, Counter> failures = new ConcurrentHashMap<>();
 
-    public InferenceMeters(MeterRegistry registry) {
+    /** @param common tags every meter gets (the deployment tag WildFly removes meters by) */
+    public InferenceMeters(MeterRegistry registry, Tags common) {
         this.registry = registry;
+        this.common = common;
         Gauge.builder("mlplatform.inference.slots.in.use", slotsInUse, AtomicInteger::get)
                 .description("Inference slots (pooled Predictor instances) running an inference now")
-                .register(registry);
+                .tags(common).register(registry);
     }
 
     /** One prediction request answered; {@code nanos} from its arrival to its response. */
@@ -76,7 +80,7 @@ public class InferenceMeters {
         failures.computeIfAbsent(new FailureKey(model, reason), key -> Counter.builder("mlplatform.inference.load.failures")
                 .description("Model versions that could not be loaded, by reason")
                 .tag("model", key.model()).tag("reason", key.reason())
-                .register(registry)).increment();
+                .tags(common).register(registry)).increment();
     }
 
     private RequestMeters requestMeters(RequestKey key) {
@@ -84,12 +88,12 @@ public class InferenceMeters {
                 Counter.builder("mlplatform.inference.requests")
                         .description("Prediction requests answered, by API and outcome")
                         .tags("model", key.model(), "version", key.version(), "api", key.api(), "outcome", key.outcome())
-                        .register(registry),
+                        .tags(common).register(registry),
                 Timer.builder("mlplatform.inference.request.duration")
                         .description("Prediction request latency, from arrival to response")
                         .tags("model", key.model(), "version", key.version(), "api", key.api(), "outcome", key.outcome())
                         .serviceLevelObjectives(LATENCY_BUCKETS)
-                        .register(registry));
+                        .tags(common).register(registry));
     }
 
     private InferenceMetersOfVersion inferenceMeters(VersionKey key) {
@@ -97,12 +101,12 @@ public class InferenceMeters {
                 Counter.builder("mlplatform.inference.rows.predicted")
                         .description("Rows scored by ONNX Runtime")
                         .tags("model", key.model(), "version", key.version())
-                        .register(registry),
+                        .tags(common).register(registry),
                 Timer.builder("mlplatform.inference.onnxruntime.duration")
                         .description("ONNX Runtime session run latency (one call per request)")
                         .tags("model", key.model(), "version", key.version())
                         .serviceLevelObjectives(LATENCY_BUCKETS)
-                        .register(registry));
+                        .tags(common).register(registry));
     }
 
     private <T> ModelLoadMeters loadMeters(String model, T servedModels, ToIntFunction<T> loadedVersions) {
@@ -111,19 +115,19 @@ public class InferenceMeters {
                     .description("Versions of the model being served")
                     .tag("model", name)
                     .strongReference(true)
-                    .register(registry);
+                    .tags(common).register(registry);
             AtomicLong lastReload = new AtomicLong();
             Gauge.builder("mlplatform.inference.last.reload.timestamp", lastReload, value -> value.get() / 1000.0)
                     .description("When a version of the model was last loaded (Unix time; 0 before the first)")
                     .baseUnit("seconds")
                     .tag("model", name)
                     .strongReference(true)
-                    .register(registry);
+                    .tags(common).register(registry);
             Timer duration = Timer.builder("mlplatform.inference.load.duration")
                     .description("Time to read, verify, open and warm up one model version")
                     .tag("model", name)
                     .serviceLevelObjectives(LATENCY_BUCKETS)
-                    .register(registry);
+                    .tags(common).register(registry);
             return new ModelLoadMeters(duration, lastReload);
         });
     }

@@ -31,7 +31,10 @@ public class InferenceMetrics {
 
     @PostConstruct
     void register() {
-        meters = enabled ? new InferenceMeters(registry) : null;
+        if (enabled) {
+            ExportingRegistry exporting = ExportingRegistry.of(registry);
+            meters = new InferenceMeters(exporting.registry(), exporting.tags());
+        }
     }
 
     public boolean enabled() {
