@@ -35,10 +35,14 @@ public class PredictionRequestFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        if (!metrics.enabled() || !"POST".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Matcher predict = PREDICT.matcher(path);
         Matcher infer = predict.matches() ? null : INFER.matcher(path);
-        if (!metrics.enabled() || !"POST".equals(request.getMethod()) || !(predict.matches() || infer.matches())) {
+        if (infer != null && !infer.matches()) {
             chain.doFilter(request, response);
             return;
         }
