@@ -5,6 +5,7 @@ import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.mlplatform.builder.metrics.BuilderMetrics;
 import org.mlplatform.builder.trainings.control.JobWorkFolder;
 import org.mlplatform.pipeline.PipelineModel;
 import org.mlplatform.pipeline.TrainingData;
@@ -27,12 +28,16 @@ public class FitAndEvaluateBatchlet extends AbstractBatchlet {
     @Inject
     StepContext stepContext;
 
+    @Inject
+    BuilderMetrics metrics;
+
     @Override
     public String process() throws Exception {
         TrainingRequest request = run.request();
         TrainingPipeline pipeline = new TrainingPipeline(request.parameters());
         TrainingData data = pipeline.load(request.train(), request.test(), run.dataFolder()::relativize);
         PipelineModel fitted = pipeline.fit(data.train());
+        metrics.rowsTrained(request.model(), data.train().rows());
         JobWorkFolder workFolder = run.workFolder();
         workFolder.saveModel(fitted);
         FitReport report = fitted.classifier().report();

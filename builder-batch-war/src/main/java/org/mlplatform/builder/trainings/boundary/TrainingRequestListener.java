@@ -9,6 +9,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import org.mlplatform.builder.metrics.SubmittedThrough;
 import org.mlplatform.builder.trainings.control.InvalidRequestException;
 import org.mlplatform.builder.trainings.control.TrainingJobs;
 import org.mlplatform.builder.trainings.control.TrainingRequestParser;
@@ -22,6 +23,7 @@ import java.util.logging.Logger;
  * back: the broker redelivers it a bounded number of times, then moves it to the dead-letter queue
  * (address settings of wildfly-config), where it can be inspected.
  */
+@SubmittedThrough(SubmittedThrough.JMS)
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/TrainingRequests"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})

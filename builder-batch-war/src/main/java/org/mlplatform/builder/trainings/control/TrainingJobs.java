@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jberet.spi.PropertyKey;
+import org.mlplatform.builder.metrics.CountsSubmission;
 import org.mlplatform.builder.trainings.entity.JobParameter;
 import org.mlplatform.builder.trainings.entity.Progress;
 import org.mlplatform.builder.trainings.entity.StepStatus;
@@ -47,6 +48,7 @@ public class TrainingJobs {
     BuilderFolders folders;
 
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    @CountsSubmission
     public TrainingExecution start(Map<String, String> parameters) {
         TrainingRequest request = folders.validator().validate(parameters);
         TrainingDataCheck.load(request, folders.data());
@@ -57,6 +59,7 @@ public class TrainingJobs {
 
     /** Restarts a failed or stopped execution with its parameters; completed steps are not redone. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    @CountsSubmission
     public TrainingExecution restart(long executionId) {
         JobExecution execution = execution(executionId);
         Properties parameters = operator().getParameters(execution.getExecutionId());

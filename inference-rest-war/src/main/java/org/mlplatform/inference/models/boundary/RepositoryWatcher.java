@@ -17,7 +17,8 @@ import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.mlplatform.inference.models.control.ModelLoader;
+import org.mlplatform.inference.metrics.InferenceMetrics;
+import org.mlplatform.inference.metrics.MeteredModelLoader;
 import org.mlplatform.inference.models.control.ModelRepositoryReader;
 import org.mlplatform.inference.models.control.OnnxSessionFactory;
 import org.mlplatform.inference.models.control.RepositorySynchronizer;
@@ -51,6 +52,9 @@ public class RepositoryWatcher {
     @Inject
     ServedModels served;
 
+    @Inject
+    InferenceMetrics metrics;
+
     @Resource
     TimerService timers;
 
@@ -59,7 +63,7 @@ public class RepositoryWatcher {
     @PostConstruct
     void start() {
         ModelRepositoryReader repository = new ModelRepositoryReader(Path.of(modelsDir).toAbsolutePath());
-        synchronizer = new RepositorySynchronizer(repository, new ModelLoader(repository, new OnnxSessionFactory(), Clock.systemUTC()),
+        synchronizer = new RepositorySynchronizer(repository, new MeteredModelLoader(repository, new OnnxSessionFactory(), Clock.systemUTC(), metrics),
                 served, versionsPerModel);
         LOG.info(() -> "serving models from " + repository.root() + ", rescanning every " + scanIntervalSeconds + " s");
         synchronizer.synchronizeAll();

@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.mlplatform.inference.metrics.RecordsLease;
+
 /**
  * The models being served. Each model's state is swapped atomically; a request leases a version,
  * and a swapped-out version keeps its session until its last lease is closed.
@@ -24,6 +26,7 @@ public class ServedModels {
     /**
      * @throws ModelNotFoundException when the model is unknown or the selected version is not loaded
      */
+    @RecordsLease
     public ModelLease lease(String model, VersionSelector selector) {
         while (true) {
             ModelState state = models.get(model);

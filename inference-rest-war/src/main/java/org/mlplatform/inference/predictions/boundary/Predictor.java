@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
+import org.mlplatform.inference.metrics.RecordsInference;
 import org.mlplatform.inference.models.control.InferenceException;
 import org.mlplatform.inference.models.control.ModelLease;
 import org.mlplatform.inference.models.entity.Predictions;
@@ -21,6 +22,7 @@ import org.mlplatform.inference.predictions.control.FeatureMatrix;
  * reload every instance. No transaction: inference touches no transactional resource.
  */
 @Stateless
+@RecordsInference
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Predictor {
 

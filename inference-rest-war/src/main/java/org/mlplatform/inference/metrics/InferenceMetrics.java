@@ -1,0 +1,83 @@
+package org.mlplatform.inference.metrics;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mlplatform.inference.models.control.ServedModels;
+
+/**
+ * The application's side of the server's Micrometer registry (the micrometer subsystem injects
+ * it; metrics.cli exposes it at /metrics). {@code mlplatform.metrics.enabled=false} records nothing,
+ * for overhead measurements.
+ */
+@ApplicationScoped
+public class InferenceMetrics {
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    ServedModels served;
+
+    @Inject
+    @ConfigProperty(name = "mlplatform.metrics.enabled", defaultValue = "true")
+    boolean enabled;
+
+    private InferenceMeters meters;
+
+    @PostConstruct
+    void register() {
+        if (enabled) {
+            ExportingRegistry exporting = ExportingRegistry.of(registry);
+            meters = new InferenceMeters(exporting.registry(), exporting.tags());
+        }
+    }
+
+    public boolean enabled() {
+        return meters != null;
+    }
+
+    public void request(String model, String version, String api, String outcome, long nanos) {
+        if (meters != null) {
+            meters.request(model, version, api, outcome, nanos);
+        }
+    }
+
+    public void inference(String model, int version, int rows, long nanos) {
+        if (meters != null) {
+            meters.inference(model, version, rows, nanos);
+        }
+    }
+
+    public void slotTaken() {
+        if (meters != null) {
+            meters.slotTaken();
+        }
+    }
+
+    public void slotReleased() {
+        if (meters != null) {
+            meters.slotReleased();
+        }
+    }
+
+    public void loaded(String model, long nanos) {
+        if (meters != null) {
+            meters.loaded(model, nanos, served, models -> loadedVersions(models, model));
+        }
+    }
+
+    public void loadFailed(String model, String reason) {
+        if (meters != null) {
+            meters.loadFailed(model, reason, served, models -> loadedVersions(models, model));
+        }
+    }
+
+    private static int loadedVersions(ServedModels models, String model) {
+        return models.state(model).map(state -> state.loaded().size()).orElse(0);
+    }
+}
