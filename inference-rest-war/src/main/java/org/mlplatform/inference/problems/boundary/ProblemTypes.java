@@ -21,6 +21,7 @@ public final class ProblemTypes {
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
             case 408 -> "request-timeout";
+            case 409 -> "conflict";
             case 413 -> "request-too-large";
             case 415 -> "unsupported-media-type";
             case 503 -> "unavailable";
