@@ -44,9 +44,11 @@ import org.mlplatform.system.SwaggerUi.Response;
  * trains it, then Swagger UI at /api-docs in headless Chromium. For every operation of both documents
  * the test expands it, clicks "Try it out" and "Execute" with the documented examples (nothing typed):
  * reads answer 2xx, writes (padlock) 401; then, after "Authorize" with the model-admin user, every
- * write answers 2xx. Writes run in an order in which each example finds what it needs: stop and
- * restart target execution 2, the first job after the default training; the delete targets version 2,
- * which the training example publishes, after production was pointed at version 1.
+ * write answers 2xx. Writes run in the order README "OpenAPI UI" tells, in which each example finds what
+ * it needs. Both services share one job repository, so execution ids are one sequence: the scoring
+ * example is execution 2 (its status is read once it exists), stopped while it runs and restarted as 3;
+ * the builder's stop and restart target execution 4, the first training after those; the delete
+ * targets version 2, which the training example publishes, after production was pointed at version 1.
  */
 @ExtendWith(ArquillianExtension.class)
 @EnabledIf(value = "chromiumInstalled",
@@ -60,6 +62,10 @@ class OpenApiUiIT {
     private static final String INFERENCE = "Inference";
     private static final String BUILDER = "Model builder";
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(3);
+    /** The scoring examples' execution: the first after the default training. */
+    private static final long SCORING_EXAMPLE_ID = 2;
+    /** The builder's stop and restart examples' execution: the first after the scoring example and its restart. */
+    private static final long BUILDER_STOP_EXAMPLE_ID = 4;
 
     /** The training ./run.sh starts on a fresh server: execution 1, default version 1. */
     private static final String DEFAULT_TRAINING = """
@@ -139,7 +145,9 @@ class OpenApiUiIT {
             List<Operation> inference = ui.operations();
             assertEquals(documentOperations(platform, "openapi?format=JSON"), secured(inference),
                     "the UI lists the inference document's operations, padlocks on those with a security requirement");
-            everyOperationWithoutCredentials(ui, INFERENCE, inference);
+            // The status of a scoring execution is read once the start example created it (below)
+            Operation scoringStatus = find(inference, "GET", "/api/scorings/{id}");
+            everyOperationWithoutCredentials(ui, INFERENCE, inference.stream().filter(o -> !o.equals(scoringStatus)).toList());
             // The other media types of predict: the CSV example, and a CSV file chosen in the file field
             Operation predict = find(inference, "POST", "/api/models/{model}/predict");
             ui.prepare(predict, "text/csv", "headerless", null);
@@ -148,6 +156,7 @@ class OpenApiUiIT {
             clickPrepared(ui, INFERENCE, predict, " [multipart, file test_data.csv]", false, "2xx");
             assertTrue(ui.authorize(USER, PASSWORD), "Authorize with the model-admin user");
             click(ui, INFERENCE, find(inference, "POST", "/api/models/{model}/reload"), true, "2xx");
+            JsonObject stoppedScoring = scoringWritesInTheirStoryOrder(ui, platform, inference, scoringStatus);
 
             // Switching documents forgets the authorization, as the unauthenticated pass needs
             ui.selectDocument(BUILDER, "Model builder");
@@ -159,7 +168,15 @@ class OpenApiUiIT {
             assertTrue(ui.authorize(USER, PASSWORD), "Authorize with the model-admin user");
             builderWritesInTheirStoryOrder(ui, platform, builder);
 
+            // The upload variant of the scoring start: a CSV file chosen in the file field 'input'
+            ui.selectDocument(INFERENCE, "Model platform inference service");
+            assertTrue(ui.authorize(USER, PASSWORD), "Authorize with the model-admin user");
+            ui.prepare(find(inference, "POST", "/api/scorings"), "multipart/form-data", null,
+                    Path.of(System.getProperty("it.data.dir"), "default", "test_data.csv"));
+            clickPrepared(ui, INFERENCE, find(inference, "POST", "/api/scorings"), " [multipart, file test_data.csv]", true, "2xx");
+
             report(inference, builder, System.nanoTime() - started);
+            restartedScoringCompleted(platform, stoppedScoring);
         }
         // Nothing the examples did broke what the others need: the default model is still served
         assertEquals(200, platform.get("api/models/default/versions/1").statusCode(), "default version 1 still served");
@@ -185,7 +202,39 @@ class OpenApiUiIT {
     }
 
     /**
-     * Stop finds execution 2 running (a long job this test starts just before the click, as a user would
+     * The scoring start example (the default test set, slowed to 20 s) becomes execution 2; its status is
+     * then read (without credentials: the operation has no security requirement), stop finds it running,
+     * and restart resumes it as execution 3. Returns the stopped execution.
+     */
+    private JsonObject scoringWritesInTheirStoryOrder(SwaggerUi ui, PlatformClient platform, List<Operation> operations,
+                                                      Operation status) throws InterruptedException {
+        click(ui, INFERENCE, find(operations, "POST", "/api/scorings"), true, "2xx");
+        List<JsonObject> scorings = platform.getJson("api/scorings").asJsonArray().getValuesAs(JsonObject.class);
+        assertEquals(1, scorings.size(), "one scoring execution: " + scorings);
+        assertEquals(SCORING_EXAMPLE_ID, scorings.get(0).getJsonNumber("id").longValue(),
+                "the scoring example is execution 2, the id of the scoring examples");
+        click(ui, INFERENCE, status, false, "2xx");
+        click(ui, INFERENCE, find(operations, "POST", "/api/scorings/{id}/stop"), true, "2xx");
+        JsonObject stopped = platform.awaitScoring(SCORING_EXAMPLE_ID, PlatformClient.ENDED::contains, JOB_TIMEOUT);
+        assertEquals("STOPPED", stopped.getString("status"), "stop stopped the scoring job: " + stopped);
+        click(ui, INFERENCE, find(operations, "POST", "/api/scorings/{id}/restart"), true, "2xx");
+        return stopped;
+    }
+
+    /** The restart of the stopped scoring example (execution 3) went on where it stopped and wrote all 80 rows. */
+    private static void restartedScoringCompleted(PlatformClient platform, JsonObject stopped) throws InterruptedException {
+        JsonObject resumed = platform.awaitScoring(SCORING_EXAMPLE_ID + 1, PlatformClient.ENDED::contains, JOB_TIMEOUT);
+        assertEquals("COMPLETED", resumed.getString("status"), "the restarted scoring job completed: " + resumed);
+        assertEquals(stopped.getJsonNumber("instanceId").longValue(), resumed.getJsonNumber("instanceId").longValue(), resumed.toString());
+        assertEquals(stopped.getJsonNumber("rowsDone").longValue(), resumed.getJsonNumber("resumedAtRow").longValue(), resumed.toString());
+        assertEquals(80, resumed.getJsonNumber("rowsDone").longValue(), resumed.toString());
+        assertTrue(resumed.getBoolean("outputReady"), resumed.toString());
+        assertEquals("scorings/test_data.default-v1.2.csv", resumed.getString("output"), "the output README 'OpenAPI UI' names");
+        assertTrue(Files.isRegularFile(Path.of(System.getProperty("it.data.dir"), resumed.getString("output"))), resumed.toString());
+    }
+
+    /**
+     * Stop finds execution 4 running (a long job this test starts just before the click, as a user would
      * start one with the training example); restart then resumes it. The training example publishes
      * default version 2; production is pointed at version 1; the delete removes version 2.
      */
@@ -194,7 +243,7 @@ class OpenApiUiIT {
         Operation stop = find(operations, "POST", "/builder/api/trainings/{id}/stop");
         ui.prepare(stop);
         long longJob = platform.startTraining(LONG_TRAINING);
-        assertEquals(2, longJob, "the long job is execution 2, the stop and restart examples' id");
+        assertEquals(BUILDER_STOP_EXAMPLE_ID, longJob, "the long job is execution 4, the stop and restart examples' id");
         clickPrepared(ui, BUILDER, stop, "", true, "2xx");
         JsonObject stopped = platform.awaitExecution(longJob, PlatformClient.ENDED::contains, JOB_TIMEOUT);
         assertEquals("STOPPED", stopped.getString("status"), "stop stopped the job: " + stopped);

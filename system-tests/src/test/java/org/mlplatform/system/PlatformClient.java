@@ -57,11 +57,20 @@ final class PlatformClient {
 
     /** The execution once its status passes the test, or the last one seen when the time is up. */
     JsonObject awaitExecution(long id, Predicate<String> status, Duration timeout) throws InterruptedException {
+        return await("builder/api/trainings/" + id, status, timeout);
+    }
+
+    /** The scoring execution (inference service) once its status passes the test, or the last one seen when the time is up. */
+    JsonObject awaitScoring(long id, Predicate<String> status, Duration timeout) throws InterruptedException {
+        return await("api/scorings/" + id, status, timeout);
+    }
+
+    private JsonObject await(String path, Predicate<String> status, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        JsonObject execution = getJson("builder/api/trainings/" + id).asJsonObject();
+        JsonObject execution = getJson(path).asJsonObject();
         while (!status.test(execution.getString("status")) && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
-            execution = getJson("builder/api/trainings/" + id).asJsonObject();
+            execution = getJson(path).asJsonObject();
         }
         return execution;
     }

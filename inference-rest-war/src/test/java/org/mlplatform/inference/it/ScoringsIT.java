@@ -207,7 +207,10 @@ class ScoringsIT {
         }
         HttpResponse<String> again = send(HttpRequest.newBuilder(URI.create(second + "/restart")).header("Authorization", basic())
                 .POST(HttpRequest.BodyPublishers.noBody()));
-        assertEquals(409, again.statusCode(), again.body());
+        assertProblem(again, 409, null);
+        HttpResponse<String> stopEnded = send(HttpRequest.newBuilder(URI.create(second + "/stop")).header("Authorization", basic())
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertProblem(stopEnded, 409, null);
     }
 
     @Test
@@ -249,11 +252,42 @@ class ScoringsIT {
         assertProblem(get(uri("api/scorings/987654")), 404, null);
     }
 
+    /** Issue 7 item 9: a malformed id is a 400 (as a malformed version is), a well-formed unknown one a 404, on every path. */
+    @Test
+    void aMalformedExecutionIdIsA400AndAnUnknownOneA404() {
+        for (String id : List.of("abc", "-1", "0", "1.5", "99999999999999999999")) {
+            HttpResponse<String> read = get(uri("api/scorings/" + id));
+            assertProblem(read, 400, "id");
+            assertTrue(json(read).asJsonObject().getString("detail").contains("'" + id + "'"), read.body());
+            assertProblem(write("api/scorings/" + id + "/stop"), 400, "id");
+            assertProblem(write("api/scorings/" + id + "/restart"), 400, "id");
+        }
+        assertProblem(get(uri("api/scorings/987654")), 404, null);
+        assertProblem(write("api/scorings/987654/stop"), 404, null);
+        assertProblem(write("api/scorings/987654/restart"), 404, null);
+        // Writes check credentials before the id: no credentials is a 401 whatever the id
+        HttpResponse<String> anonymous = post(uri("api/scorings/abc/stop"), "application/json", "");
+        assertProblem(anonymous, 401, null);
+    }
+
+    private HttpResponse<String> write(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic()).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** A problem in the inference service's vocabulary (README "Errors"): one type per status. */
     private static void assertProblem(HttpResponse<String> response, int status, String field) {
         assertEquals(status, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
         JsonObject problem = json(response).asJsonObject();
         assertEquals(status, problem.getInt("status"));
+        String kind = switch (status) {
+            case 400 -> "invalid-request";
+            case 401 -> "unauthorized";
+            case 404 -> "not-found";
+            case 409 -> "conflict";
+            default -> throw new AssertionError("no problem type expected for " + status);
+        };
+        assertEquals("urn:mlplatform:problem:" + kind, problem.getString("type"), response.body());
         if (field != null) {
             assertEquals(field, problem.getString("field"), response.body());
         }

@@ -74,8 +74,10 @@ public class TrainingsResource {
              "field": "C"}""";
 
     /** After ./run.sh, execution 1 trained the default model; the first job started after that is 2. */
-    static final String STOP_RESTART_ID_DOC = "Execution id. The example, 2, is the first job started after ./run.sh's "
-            + "default training (execution 1): start one with the example above, stop it while it runs, then restart it. "
+    static final String STOP_RESTART_ID_DOC = "Execution id (one sequence with the inference service's scoring jobs: one "
+            + "job repository). The example, 4, is the first training started after ./run.sh's default training (execution 1) "
+            + "and the inference document's scoring examples (execution 2, restarted as 3; README, 'OpenAPI UI'): start one "
+            + "with the example above, stop it while it runs, then restart it. "
             + "Stopping answers 409 once the job has ended (the default job takes about a second).";
 
     @Inject
@@ -186,7 +188,7 @@ public class TrainingsResource {
                              "detail": "the training job is not in a state that allows this: ..."}""")))
     @APIResponse(responseCode = "401", description = "No credentials")
     @APIResponse(responseCode = "403", description = "Not in role model-admin")
-    public Response restart(@Parameter(description = STOP_RESTART_ID_DOC, example = "2",
+    public Response restart(@Parameter(description = STOP_RESTART_ID_DOC, example = "4",
             schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id) {
         return accepted(jobs.restart(executionId(id)));
     }
@@ -206,7 +208,7 @@ public class TrainingsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No credentials")
     @APIResponse(responseCode = "403", description = "Not in role model-admin")
-    public Response stop(@Parameter(description = STOP_RESTART_ID_DOC, example = "2",
+    public Response stop(@Parameter(description = STOP_RESTART_ID_DOC, example = "4",
             schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id) {
         return Response.accepted(jobs.stop(executionId(id))).build();
     }

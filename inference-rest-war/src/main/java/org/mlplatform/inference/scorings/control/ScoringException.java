@@ -25,7 +25,13 @@ public class ScoringException extends RuntimeException {
     }
 
     public static ScoringException notFound(String field, String detail) {
-        return new ScoringException(404, "Not found", field, detail);
+        return new ScoringException(404, "Not Found", field, detail);
+    }
+
+    /** An execution id in a path that is not a positive integer: a malformed request (400), as a malformed version is. */
+    public static ScoringException invalidId(String text) {
+        return new ScoringException(400, "Invalid execution id", "id",
+                "the execution id must be a positive integer, got '" + text + "'");
     }
 
     public static ScoringException conflict(String detail) {
