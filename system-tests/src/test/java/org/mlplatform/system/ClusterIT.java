@@ -75,6 +75,7 @@ class ClusterIT {
     private Path models;
     private Path clusterDir;
     private Process cluster;
+    private long startedAt;
     private String user = "model-automation";
     private String password;
     private String adminPassword;
@@ -96,13 +97,16 @@ class ClusterIT {
         builder.environment().put("MLPLATFORM_DATA_DIR", models.resolve("data").toString());
         builder.environment().put("MLPLATFORM_CLUSTER_DIR", clusterDir.toString());
         long start = System.nanoTime();
+        startedAt = start;
         cluster = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopCluster));
         // Up when the default model (trained through the balancer by cluster.sh) is served through the balancer
         long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
         while (!ready(url("balancer", "v2/models/default/versions/1/ready"))) {
             if (!cluster.isAlive()) {
-                throw new IllegalStateException("cluster.sh exited with " + cluster.exitValue() + ": see " + WORK.resolve("cluster.sh.log"));
+                List<String> log = Files.readAllLines(WORK.resolve("cluster.sh.log"));
+                throw new IllegalStateException("cluster.sh exited with " + cluster.exitValue() + ": "
+                        + String.join("\n", log.subList(Math.max(0, log.size() - 10), log.size())));
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the cluster did not serve the default model within " + BOOT_TIMEOUT);
@@ -145,6 +149,7 @@ class ClusterIT {
             System.out.println("[cluster] could not read " + postmaster + ": " + e);
         }
         cluster = null;
+        figure("cluster started, tested and stopped in %.0f s", seconds(System.nanoTime() - startedAt));
     }
 
     // ------------------------------------------------------------------ 1. propagation
