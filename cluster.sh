@@ -273,7 +273,9 @@ while true; do
         if ! kill -0 "${node_pids[$name]}" 2>/dev/null; then
             status=0
             wait "${node_pids[$name]}" 2>/dev/null || status=$?
-            echo "==> $(date +%T) $name exited (status $status); starting it again"
+            # standalone.sh exits with 0 when its JVM was killed (kill -9): it only logs the signal
+            signal=$(tail -n 20 "$cluster_dir/logs/$name.out" | sed -n 's/.*JBossAS process ([0-9]*) received \([A-Z0-9]*\) signal.*/\1/p' | tail -n 1)
+            echo "==> $(date +%T) $name exited (status $status${signal:+, its JVM killed by SIG$signal}); starting it again"
             start_node "$name" "${node_configs[$name]}" "${node_offsets[$name]}"
         fi
     done
