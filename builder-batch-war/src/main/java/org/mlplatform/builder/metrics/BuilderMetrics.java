@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -34,14 +35,22 @@ public class BuilderMetrics {
     boolean enabled;
 
     private BuilderMeters meters;
+    private ExportingRegistry exporting;
     private final Set<Long> startedByApplication = ConcurrentHashMap.newKeySet();
     private int submissionsUnderWay;
 
     @PostConstruct
     void register() {
         if (enabled) {
-            ExportingRegistry exporting = ExportingRegistry.of(registry);
+            exporting = ExportingRegistry.of(registry);
             meters = new BuilderMeters(exporting.registry(), exporting.tags());
+        }
+    }
+
+    @PreDestroy
+    void unregister() {
+        if (exporting != null) {
+            exporting.removeMeters();
         }
     }
 

@@ -39,4 +39,18 @@ public record ExportingRegistry(MeterRegistry registry, Tags tags) {
             return new ExportingRegistry(injected, Tags.empty());
         }
     }
+
+    /**
+     * Removes the meters registered here, when the deployment stops. WildFly removes only those it
+     * registered itself; a meter left behind would outlive the objects it reads (a gauge then shows
+     * NaN) and the next deployment would get it back instead of its own.
+     */
+    public void removeMeters() {
+        if (tags.stream().findAny().isEmpty()) {
+            return;
+        }
+        registry.getMeters().stream()
+                .filter(meter -> tags.stream().allMatch(tag -> tag.getValue().equals(meter.getId().getTag(tag.getKey()))))
+                .forEach(registry::remove);
+    }
 }

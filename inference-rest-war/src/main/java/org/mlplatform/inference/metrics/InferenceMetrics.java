@@ -1,6 +1,7 @@
 package org.mlplatform.inference.metrics;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -28,12 +29,20 @@ public class InferenceMetrics {
     boolean enabled;
 
     private InferenceMeters meters;
+    private ExportingRegistry exporting;
 
     @PostConstruct
     void register() {
         if (enabled) {
-            ExportingRegistry exporting = ExportingRegistry.of(registry);
+            exporting = ExportingRegistry.of(registry);
             meters = new InferenceMeters(exporting.registry(), exporting.tags());
+        }
+    }
+
+    @PreDestroy
+    void unregister() {
+        if (exporting != null) {
+            exporting.removeMeters();
         }
     }
 
