@@ -82,7 +82,7 @@ mkdir -p "$cluster_dir/logs"
 # ---- Credentials: one set for the whole cluster, kept between runs
 credentials="$cluster_dir/credentials.txt"
 credential() { sed -n "s/^$1=//p" "$credentials" 2>/dev/null; }
-for key in admin mladmin model-automation cluster jobrepository; do
+for key in admin mladmin model-automation jms-sender cluster jobrepository; do
     if [ -z "$(credential "$key")" ]; then
         (umask 077 && printf '%s=%s\n' "$key" "$(random_password)" >> "$credentials")
     fi
@@ -90,6 +90,7 @@ done
 admin_password=$(credential admin)
 mladmin_password=$(credential mladmin)
 automation_password=$(credential model-automation)
+jms_sender_password=$(credential jms-sender)
 export MLPLATFORM_CLUSTER_PASSWORD=$(credential cluster)
 export MLPLATFORM_JOB_REPOSITORY_PASSWORD=$(credential jobrepository)
 export MLPLATFORM_JOB_REPOSITORY_USER=jberet
@@ -184,6 +185,10 @@ prepare_node() {
     if [ "$role" != balancer ]; then
         JBOSS_HOME="$jboss_home" "$jboss_home/bin/add-user.sh" -a -s -u mladmin -p "$mladmin_password" -g model-admin -sc "$dir/configuration"
         JBOSS_HOME="$jboss_home" "$jboss_home/bin/add-user.sh" -a -s -u model-automation -p "$automation_password" -g model-admin -sc "$dir/configuration"
+    fi
+    if [ "$role" = builder ]; then
+        # Sends training requests to the TrainingRequests queue from outside (the broker's send role is 'guest')
+        JBOSS_HOME="$jboss_home" "$jboss_home/bin/add-user.sh" -a -s -u jms-sender -p "$jms_sender_password" -g guest -sc "$dir/configuration"
     fi
     case "$role" in
         inference) cp "$inference_war" "$dir/deployments/" ;;

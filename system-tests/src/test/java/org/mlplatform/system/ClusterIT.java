@@ -297,11 +297,18 @@ class ClusterIT {
                     victim, oldPid, execution, running.getString("status"));
             // A training request while the builder is down: through the balancer, it must land on builder-2
             long whileDown = startTraining("balancer", training("while-down", "default", 2));
-            Publication publication = awaitPublication("while-down", whileDown, "the balancer while " + victim + " was down");
+            // ... and one by JMS, to the queue of the builder still up (each builder consumes the clustered queue)
+            sendTrainingMessage("builder-2", training("jms-while-down", "default", 2));
+            // Both models are new: their version 1 may be published before we start watching
+            Publication publication = awaitPublication("while-down", whileDown, "the balancer while " + victim + " was down", List.of());
             for (String inference : List.of("inference-1", "inference-2")) {
                 figure("broker member down: version %d of 'while-down' served by %s %.2f s after its folder appeared",
                         publication.version, inference, publication.servedAfter(inference));
             }
+            Publication byMessage = awaitPublication("jms-while-down", -1, "a JMS message while " + victim + " was down", List.of());
+            figure("JMS training request sent while %s was down: version %d of 'jms-while-down' published, served by inference-1 (%.2f s after seen)",
+                    victim, byMessage.version, byMessage.servedAfter("inference-1"));
+            assertEquals(List.of("1"), versionFolders("jms-while-down"), "versions of 'jms-while-down'");
             // Back from the supervisor: the execution it ran is marked FAILED
             awaitNewPid(victim, oldPid);
             JsonObject failed = awaitExecution(execution, "FAILED");
@@ -312,10 +319,10 @@ class ClusterIT {
             figure("inference through the balancer while %s was down: %d answered, %d failed %s",
                     victim, load.ok.get(), load.failed.get(), load.failures);
             assertEquals(0, load.failed.get(), "predictions failed while a builder node was down: " + load.failures);
-            // Restart through the balancer (either builder)
-            long restarted = restart(execution);
+            // The execution that failed on builder-1 restarts on builder-2 (the job repository is shared)
+            long restarted = restart("builder-2", execution);
             JsonObject done = awaitExecution(restarted, "COMPLETED");
-            figure("restart of %d through the balancer: execution %d %s, %s", execution, restarted,
+            figure("restart on builder-2 of %d (failed on %s): execution %d %s, %s", execution, victim, restarted,
                     done.getString("status"), done.getString("exitStatus", ""));
             assertEquals("COMPLETED", done.getString("status"));
             assertEquals(List.of("1"), versionFolders("long"), "versions of 'long'");
@@ -340,8 +347,21 @@ class ClusterIT {
         return PlatformClient.json(response.body()).asJsonObject().getJsonNumber("id").longValue();
     }
 
-    private long restart(long execution) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(url("balancer", "builder/api/trainings/" + execution + "/restart"))
+    /** Sends the request as a client outside the cluster would: the README's scripts/SendJmsMessage.java. */
+    private void sendTrainingMessage(String node, String request) throws Exception {
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        Path client = PROJECT.resolve("wildfly-config/target/server/bin/client/jboss-client.jar");
+        Process sender = new ProcessBuilder(javaCommand, "-cp", client.toString(), PROJECT.resolve("scripts/SendJmsMessage.java").toString(),
+                "127.0.0.1:" + (8080 + OFFSET + NODE_OFFSETS.get(node)), "jms-sender", credential("jms-sender"),
+                "TrainingRequests", request)
+                .redirectErrorStream(true).start();
+        String output = new String(sender.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(sender.waitFor(2, TimeUnit.MINUTES), "SendJmsMessage did not end");
+        assertEquals(0, sender.exitValue(), "SendJmsMessage to " + node + ": " + output);
+    }
+
+    private long restart(String node, long execution) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url(node, "builder/api/trainings/" + execution + "/restart"))
                 .header("Authorization", basic(user, password)).POST(HttpRequest.BodyPublishers.noBody()), Duration.ofSeconds(120));
         assertEquals(202, response.statusCode(), "restart: " + response.body());
         return PlatformClient.json(response.body()).asJsonObject().getJsonNumber("id").longValue();
@@ -401,9 +421,14 @@ class ClusterIT {
      * place), then polls both inference nodes directly, in parallel, until each serves that version.
      */
     private Publication awaitPublication(String model, long execution, String where) throws Exception {
+        List<String> before = Files.isDirectory(models.resolve(model)) ? versionFolders(model) : List.of();
+        return awaitPublication(model, execution, where, before);
+    }
+
+    /** As above, for a model that had the given versions; {@code execution} < 0 when the job was started by a message. */
+    private Publication awaitPublication(String model, long execution, String where, List<String> before) throws Exception {
         Path modelDir = models.resolve(model);
         long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
-        List<String> before = Files.isDirectory(modelDir) ? versionFolders(model) : List.of();
         int version = -1;
         long appearedAt = 0;
         while (version < 0) {
@@ -427,9 +452,11 @@ class ClusterIT {
                 "inference-1", pool.submit(() -> awaitServed("inference-1", model, v, t0)),
                 "inference-2", pool.submit(() -> awaitServed("inference-2", model, v, t0)));
         pool.shutdown();
-        JsonObject done = awaitExecution(execution, "COMPLETED");
-        assertEquals("COMPLETED", done.getString("status"), "execution " + execution + ": " + done);
-        assertEquals(version, publishedVersion(done), "the folder seen is not the execution's version");
+        if (execution >= 0) {
+            JsonObject done = awaitExecution(execution, "COMPLETED");
+            assertEquals("COMPLETED", done.getString("status"), "execution " + execution + ": " + done);
+            assertEquals(version, publishedVersion(done), "the folder seen is not the execution's version");
+        }
         return new Publication(version, appearedAt, served);
     }
 
