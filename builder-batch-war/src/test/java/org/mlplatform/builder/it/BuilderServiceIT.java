@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mlplatform.pipeline.registry.ModelRepository;
+import org.mlplatform.repository.ModelRepository;
 
 import java.io.File;
 import java.io.IOException;

@@ -10,8 +10,8 @@ import org.mlplatform.builder.trainings.entity.PublishedModel;
 import org.mlplatform.pipeline.TrainingData;
 import org.mlplatform.pipeline.TrainingPipeline;
 import org.mlplatform.pipeline.TrainingRequest;
-import org.mlplatform.pipeline.registry.ModelRepository;
-import org.mlplatform.pipeline.registry.PublishedVersion;
+import org.mlplatform.repository.ModelRepository;
+import org.mlplatform.repository.PublishedVersion;
 
 /** Step {@code publish}: writes the fitted model and its metrics as a new version, atomically. */
 @Named
