@@ -6,7 +6,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"
 target="$root/pipeline-ejb/target"
-if [ ! -d "$target/classes" ] || [ ! -d "$target/lib" ]; then
+if [ ! -d "$target/classes" ] || ! compgen -G "$target/lib/model-repository-*.jar" > /dev/null; then
     mvn -q -B -f "$root/pom.xml" -pl pipeline-ejb -am -DskipTests package >&2
 fi
 exec java -cp "$target/classes:$target/lib/*" \

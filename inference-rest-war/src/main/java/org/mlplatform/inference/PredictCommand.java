@@ -9,20 +9,21 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeSet;
 
 import org.mlplatform.inference.models.control.InferenceException;
 import org.mlplatform.inference.models.control.LoadedVersion;
 import org.mlplatform.inference.models.control.ModelLoadException;
 import org.mlplatform.inference.models.control.ModelLoader;
-import org.mlplatform.inference.models.control.ModelRepositoryReader;
 import org.mlplatform.inference.models.control.OnnxSessionFactory;
 import org.mlplatform.inference.models.control.VersionSelector;
-import org.mlplatform.inference.models.entity.ModelMetadata;
 import org.mlplatform.inference.models.entity.Predictions;
 import org.mlplatform.inference.predictions.control.CsvInstancesReader;
 import org.mlplatform.inference.predictions.control.FeatureMatrix;
 import org.mlplatform.inference.predictions.control.InvalidInputException;
 import org.mlplatform.inference.predictions.control.RequestLimits;
+import org.mlplatform.repository.ModelMetadata;
+import org.mlplatform.repository.ModelRepository;
 
 /**
  * Predicts a CSV file with a model from the repository, without a server, as the original
@@ -51,10 +52,10 @@ public final class PredictCommand {
             return 2;
         }
         try {
-            ModelRepositoryReader repository = new ModelRepositoryReader(Path.of(options.getOrDefault("models-dir", "models")));
+            ModelRepository repository = new ModelRepository(Path.of(options.getOrDefault("models-dir", "models")));
             String model = options.getOrDefault("model", "default");
             int version = VersionSelector.parse(options.get("version"))
-                    .resolve(repository.versions(model), repository.aliases(model))
+                    .resolve(new TreeSet<>(repository.versions(model)), repository.aliases(model))
                     .orElseThrow(() -> new IllegalArgumentException("model '" + model + "' has no version '"
                             + options.getOrDefault("version", "latest") + "' in " + repository.root().toAbsolutePath()));
             LoadedVersion loaded = new ModelLoader(repository, new OnnxSessionFactory(), Clock.systemUTC()).load(model, version);

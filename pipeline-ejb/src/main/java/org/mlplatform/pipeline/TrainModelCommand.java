@@ -15,10 +15,10 @@ import org.mlplatform.pipeline.evaluation.CrossValidationResult;
 import org.mlplatform.pipeline.evaluation.Metrics;
 import org.mlplatform.pipeline.preprocessing.Resampling;
 import org.mlplatform.pipeline.preprocessing.ScalerKind;
-import org.mlplatform.pipeline.registry.ModelRepository;
-import org.mlplatform.pipeline.registry.PublishedVersion;
 import org.mlplatform.pipeline.training.ClassWeight;
 import org.mlplatform.pipeline.training.FitReport;
+import org.mlplatform.repository.ModelRepository;
+import org.mlplatform.repository.PublishedVersion;
 
 /**
  * Trains a model version from CSV files into a model repository without a server, as the original

@@ -17,20 +17,21 @@ import org.mlplatform.pipeline.evaluation.CrossValidationResult;
 import org.mlplatform.pipeline.evaluation.Fold;
 import org.mlplatform.pipeline.evaluation.Metrics;
 import org.mlplatform.pipeline.evaluation.StratifiedKFold;
+import org.mlplatform.pipeline.onnx.ModelProvenance;
+import org.mlplatform.pipeline.onnx.OnnxExporter;
 import org.mlplatform.pipeline.preprocessing.FittedScaler;
 import org.mlplatform.pipeline.preprocessing.Resampling;
 import org.mlplatform.pipeline.preprocessing.Scalers;
 import org.mlplatform.pipeline.preprocessing.Smote;
-import org.mlplatform.pipeline.onnx.ModelProvenance;
-import org.mlplatform.pipeline.onnx.OnnxExporter;
-import org.mlplatform.pipeline.registry.ContentDigest;
-import org.mlplatform.pipeline.registry.ModelArtifacts;
-import org.mlplatform.pipeline.registry.ModelMetadata;
-import org.mlplatform.pipeline.registry.ModelMetadata.DatasetSummary;
-import org.mlplatform.pipeline.registry.ModelRepository;
-import org.mlplatform.pipeline.registry.PublishedVersion;
+import org.mlplatform.pipeline.registry.PipelineMetadata;
 import org.mlplatform.pipeline.training.LogisticRegressionModel;
 import org.mlplatform.pipeline.training.LogisticRegressionTrainer;
+import org.mlplatform.repository.ContentDigest;
+import org.mlplatform.repository.ModelArtifacts;
+import org.mlplatform.repository.ModelMetadata.DatasetSummary;
+import org.mlplatform.repository.ModelMetadata;
+import org.mlplatform.repository.ModelRepository;
+import org.mlplatform.repository.PublishedVersion;
 
 /**
  * The steps of one training run: load and validate, cross-validate fold by fold, fit on all rows,
@@ -148,13 +149,13 @@ public final class TrainingPipeline {
     public PublishedVersion publish(ModelRepository repository, String model, PipelineModel fitted, TrainingData data,
                                     CrossValidationResult cv, Metrics test) throws IOException {
         String fingerprint = trainingFingerprint(data);
-        DatasetSummary dataset = DatasetSummary.of(data.fileSha256(), data.train());
-        ModelMetadata.Metrics metrics = ModelMetadata.Metrics.of(cv, test);
+        DatasetSummary dataset = PipelineMetadata.dataset(data.fileSha256(), data.train());
+        ModelMetadata.Metrics metrics = PipelineMetadata.metrics(cv, test);
         return repository.publish(model, version -> {
             ModelProvenance provenance = new ModelProvenance(model, version, fingerprint, data.train().featureNames());
             byte[] onnx = new OnnxExporter().export(fitted, provenance);
-            return new ModelArtifacts(onnx, ModelMetadata.describe(fitted, provenance, onnx,
-                    ModelMetadata.Params.of(parameters), dataset, metrics, Instant.now()));
+            return new ModelArtifacts(onnx, PipelineMetadata.describe(fitted, provenance, onnx,
+                    PipelineMetadata.params(parameters), dataset, metrics, Instant.now()));
         });
     }
 

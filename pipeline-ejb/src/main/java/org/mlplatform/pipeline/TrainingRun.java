@@ -2,7 +2,7 @@ package org.mlplatform.pipeline;
 
 import org.mlplatform.pipeline.evaluation.CrossValidationResult;
 import org.mlplatform.pipeline.evaluation.Metrics;
-import org.mlplatform.pipeline.registry.PublishedVersion;
+import org.mlplatform.repository.PublishedVersion;
 
 /**
  * The outcome of a whole training run.

@@ -28,8 +28,8 @@ import org.mlplatform.pipeline.preprocessing.Resampling;
 import org.mlplatform.pipeline.preprocessing.ScalerKind;
 import org.mlplatform.pipeline.reference.ReferenceCase;
 import org.mlplatform.pipeline.reference.ReferenceFiles;
-import org.mlplatform.pipeline.registry.ModelRepository;
 import org.mlplatform.pipeline.training.ClassWeight;
+import org.mlplatform.repository.ModelRepository;
 
 /** The whole run, from the reference CSV files to a published ONNX file scored by ONNX Runtime. */
 class TrainingPipelineTest {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mlplatform.pipeline.registry.ModelRepository;
+import org.mlplatform.repository.ModelRepository;
 
 import java.io.File;
 import java.io.IOException;
@@ -122,6 +122,7 @@ class BuilderServiceIT {
         String body = request("seed-robust", "seed", Map.of("testData", "seed/test_data.csv",
                 "testLabels", "seed/test_labels.csv", "scaler", "robust", "classWeight", "balanced", "C", 1));
 
+        long callsBefore = trainingServiceInvocations();
         HttpResponse<String> submitted = client.post("trainings", body, ADMIN);
         assertEquals(202, submitted.statusCode(), submitted.body());
         URI location = URI.create(submitted.headers().firstValue("Location").orElseThrow());
@@ -129,6 +130,10 @@ class BuilderServiceIT {
 
         JsonObject execution = client.awaitEnd(location);
         assertEquals("COMPLETED", execution.getString("status"), execution.toString());
+        // every step went through the EJB facade, which WildFly deployed from WEB-INF/lib/pipeline-ejb:
+        // the door's and each step's load, 5 x (folds, crossValidate), fit, evaluate, publish
+        long calls = trainingServiceInvocations() - callsBefore;
+        assertTrue(calls >= 18, "TrainingService invocations for one job: " + calls);
         List<String> steps = execution.getJsonArray("steps").getValuesAs(JsonObject.class).stream()
                 .map(step -> step.getString("name") + "=" + step.getString("status")).toList();
         assertEquals(List.of("validate-data=COMPLETED", "cross-validate=COMPLETED", "fit-and-evaluate=COMPLETED",
@@ -660,6 +665,12 @@ class BuilderServiceIT {
         JsonObject submit = paths.getJsonObject("/builder/api/trainings").getJsonObject("post");
         assertTrue(submit.getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json")
                 .containsKey("examples"), submit.toString());
+    }
+
+    private long trainingServiceInvocations() throws IOException {
+        ModelNode bean = Operations.createAddress("deployment", DEPLOYMENT, "subsystem", "ejb3",
+                "stateless-session-bean", "TrainingService");
+        return Operations.readResult(execute(Operations.createReadAttributeOperation(bean, "invocations"))).asLong();
     }
 
     private ModelNode execute(ModelNode operation) throws IOException {

@@ -5,15 +5,15 @@ import java.time.Clock;
 import org.mlplatform.inference.models.control.LoadedVersion;
 import org.mlplatform.inference.models.control.ModelLoadException;
 import org.mlplatform.inference.models.control.ModelLoader;
-import org.mlplatform.inference.models.control.ModelRepositoryReader;
 import org.mlplatform.inference.models.control.OnnxSessionFactory;
+import org.mlplatform.repository.ModelRepository;
 
 /** A {@link ModelLoader} that records each load's duration, or its failure and reason. */
 public class MeteredModelLoader extends ModelLoader {
 
     private final InferenceMetrics metrics;
 
-    public MeteredModelLoader(ModelRepositoryReader repository, OnnxSessionFactory sessions, Clock clock, InferenceMetrics metrics) {
+    public MeteredModelLoader(ModelRepository repository, OnnxSessionFactory sessions, Clock clock, InferenceMetrics metrics) {
         super(repository, sessions, clock);
         this.metrics = metrics;
     }

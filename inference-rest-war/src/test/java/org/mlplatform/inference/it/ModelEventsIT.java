@@ -58,7 +58,10 @@ class ModelEventsIT {
         Path fixtures = ItSupport.modelsDir().toAbsolutePath().resolveSibling("it-fixtures");
         ItSupport.deleteModel(MODEL);
         ItSupport.deleteTree(fixtures);
-        new TestRepository(fixtures).publish("events", 1, ReferenceCase.load("seed", "raw_C1").onnx(), 10, 2, List.of());
+        // two versions of the same graph: metadata.json names its own model and version (docs/model-repository.md)
+        byte[] onnx = ReferenceCase.load("seed", "raw_C1").onnx();
+        new TestRepository(fixtures).publish(MODEL, 1, onnx, 10, 2, List.of());
+        new TestRepository(fixtures).publish(MODEL, 2, onnx, 10, 2, List.of());
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/inference-rest-war.war"))
                 .addClass(ModelEventsIT.class);
     }
@@ -68,12 +71,12 @@ class ModelEventsIT {
         Path root = Path.of(System.getenv("MLPLATFORM_MODELS_DIR"));
         Path modelDir = root.resolve(MODEL);
         deleteRecursively(modelDir);
-        Path source = root.resolveSibling("it-fixtures").resolve("events").resolve("1");
-        copyVersion(source, modelDir.resolve("1"));
+        Path fixtures = root.resolveSibling("it-fixtures").resolve(MODEL);
+        copyVersion(fixtures.resolve("1"), modelDir.resolve("1"));
         await("version 1 loaded by the scan", () -> served.state(MODEL).map(state -> state.loaded().containsKey(1)).orElse(false));
 
         Path staging = modelDir.resolve(".staging-2");
-        copyVersion(source, staging);
+        copyVersion(fixtures.resolve("2"), staging);
         Path modelFile = staging.resolve("model.onnx");
         byte[] original = Files.readAllBytes(modelFile);
         byte[] tampered = original.clone();

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlplatform.inference.models.control.ModelLoadException;
 import org.mlplatform.inference.models.control.ModelLoader;
-import org.mlplatform.inference.models.control.ModelRepositoryReader;
 import org.mlplatform.inference.models.control.OnnxSessionFactory;
 import org.mlplatform.inference.testing.OnnxTestModels;
 import org.mlplatform.inference.testing.TestRepository;
+import org.mlplatform.repository.ModelRepository;
 
 /** The reason label of a failed load comes from what the real loader reports, for each kind of broken version. */
 class LoadFailureReasonTest {
@@ -22,7 +22,7 @@ class LoadFailureReasonTest {
     Path models;
 
     private String reasonFor(String model) {
-        ModelLoader loader = new ModelLoader(new ModelRepositoryReader(models), new OnnxSessionFactory(), Clock.systemUTC());
+        ModelLoader loader = new ModelLoader(new ModelRepository(models), new OnnxSessionFactory(), Clock.systemUTC());
         try {
             loader.load(model, 1);
         } catch (ModelLoadException e) {

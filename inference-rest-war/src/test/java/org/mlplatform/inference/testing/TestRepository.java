@@ -5,18 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
+import org.mlplatform.repository.ContentDigest;
+
 /**
- * Publishes test versions into a model repository folder the way pipeline-ejb's registry does:
- * write into a temporary sibling folder, then rename it to the version number.
+ * Publishes test versions into a model repository folder as the repository's publish does (write
+ * into a temporary sibling folder, then rename it to the version number), with a hand-written
+ * metadata.json of a few fields and any version number or stated checksum a test needs.
  */
 public record TestRepository(Path root) {
 
@@ -68,10 +68,6 @@ public record TestRepository(Path root) {
     }
 
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ContentDigest.sha256(bytes);
     }
 }

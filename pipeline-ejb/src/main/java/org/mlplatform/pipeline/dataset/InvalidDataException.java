@@ -1,5 +1,7 @@
 package org.mlplatform.pipeline.dataset;
 
+import jakarta.ejb.ApplicationException;
+
 /**
  * Input data a user must fix. The message is meant for them: it names the file, and the line and
  * column where they apply, e.g. {@code train.csv line 17, column 3: "abc" is not a number}.
@@ -7,8 +9,10 @@ package org.mlplatform.pipeline.dataset;
  * Where it is known, the exception also says which input is at fault ({@link #part()}: the features
  * file, the labels file, the label column, the folds) and of which data set ({@link #dataSet()}:
  * training or test), so that a caller can point at its own name for that input without reading the
- * message.
+ * message. It reaches callers of the EJB facade as it is (an application exception), not as a
+ * server failure.
  */
+@ApplicationException
 public class InvalidDataException extends IllegalArgumentException {
 
     /** The input of a labelled data set a problem is in. */

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.mlplatform.builder.models.entity.Alias;
 import org.mlplatform.builder.models.entity.ModelSummary;
 import org.mlplatform.builder.models.entity.VersionSummary;
-import org.mlplatform.pipeline.registry.ModelRepository;
+import org.mlplatform.repository.ModelRepository;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The registry operations of the REST API over the model repository: listing, reading metadata,
@@ -25,8 +24,6 @@ public class ModelRegistry {
 
     /** Aliases a client may set; the inference service follows {@code production}. */
     public static final Set<String> ALIASES = Set.of("production");
-
-    private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     @Inject
     ModelRepository repository;
@@ -98,7 +95,7 @@ public class ModelRegistry {
     }
 
     private void requireModel(String model) {
-        if (!MODEL_NAME.matcher(model).matches() || !repository.models().contains(model)) {
+        if (!ModelRepository.isName(model) || !repository.models().contains(model)) {
             throw RegistryException.notFound("no model " + model);
         }
     }

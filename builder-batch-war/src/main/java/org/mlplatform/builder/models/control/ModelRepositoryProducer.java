@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.mlplatform.pipeline.registry.ModelRepository;
+import org.mlplatform.repository.ModelRepository;
 
 import java.nio.file.Path;
 

@@ -7,8 +7,9 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.bind.JsonbBuilder;
-import org.mlplatform.pipeline.TrainingPipeline;
+import org.mlplatform.pipeline.TrainingParameters;
 import org.mlplatform.pipeline.TrainingRequest;
+import org.mlplatform.pipeline.boundary.TrainingService;
 import org.mlplatform.pipeline.dataset.Dataset;
 import org.mlplatform.pipeline.evaluation.Metrics;
 import org.mlplatform.pipeline.training.SolverBreakdownException;
@@ -31,19 +32,22 @@ public class CrossValidationFoldBatchlet extends AbstractBatchlet {
     SharedTrainingSets trainingSets;
 
     @Inject
+    TrainingService training;
+
+    @Inject
     @BatchProperty
     String fold;
 
     @Override
     public String process() throws Exception {
         TrainingRequest request = run.request();
-        TrainingPipeline pipeline = new TrainingPipeline(request.parameters());
+        TrainingParameters parameters = request.parameters();
         Dataset train = trainingSets.get(run.context().getExecutionId(),
-                () -> pipeline.load(request.train(), null, run.dataFolder()::relativize).train());
+                () -> training.load(parameters, request.train(), null, run.dataFolder()::relativize).train());
         int index = Integer.parseInt(fold);
         Metrics metrics;
         try {
-            metrics = pipeline.crossValidate(train, pipeline.folds(train).get(index));
+            metrics = training.crossValidate(parameters, train, training.folds(parameters, train).get(index));
         } catch (SolverBreakdownException e) {
             throw new SolverBreakdownException("fold " + index + ": " + e.getMessage());
         }

@@ -9,8 +9,9 @@ import org.mlplatform.builder.metrics.BuilderMetrics;
 import org.mlplatform.builder.trainings.control.JobWorkFolder;
 import org.mlplatform.pipeline.PipelineModel;
 import org.mlplatform.pipeline.TrainingData;
-import org.mlplatform.pipeline.TrainingPipeline;
+import org.mlplatform.pipeline.TrainingParameters;
 import org.mlplatform.pipeline.TrainingRequest;
+import org.mlplatform.pipeline.boundary.TrainingService;
 import org.mlplatform.pipeline.evaluation.Metrics;
 import org.mlplatform.pipeline.training.FitReport;
 
@@ -31,19 +32,22 @@ public class FitAndEvaluateBatchlet extends AbstractBatchlet {
     @Inject
     BuilderMetrics metrics;
 
+    @Inject
+    TrainingService training;
+
     @Override
     public String process() throws Exception {
         TrainingRequest request = run.request();
-        TrainingPipeline pipeline = new TrainingPipeline(request.parameters());
-        TrainingData data = pipeline.load(request.train(), request.test(), run.dataFolder()::relativize);
-        PipelineModel fitted = pipeline.fit(data.train());
+        TrainingParameters parameters = request.parameters();
+        TrainingData data = training.load(parameters, request.train(), request.test(), run.dataFolder()::relativize);
+        PipelineModel fitted = training.fit(parameters, data.train());
         metrics.rowsTrained(request.model(), data.train().rows());
         JobWorkFolder workFolder = run.workFolder();
         workFolder.saveModel(fitted);
         FitReport report = fitted.classifier().report();
         String summary = report.solver() + ", " + report.iterations() + " iterations, objective " + report.objective();
         if (data.test() != null) {
-            Metrics test = pipeline.evaluate(fitted, data.test());
+            Metrics test = training.evaluate(parameters, fitted, data.test());
             workFolder.saveTestMetrics(test);
             summary += ", test accuracy " + test.accuracy();
         }

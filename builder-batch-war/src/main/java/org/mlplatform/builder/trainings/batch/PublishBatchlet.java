@@ -8,10 +8,10 @@ import jakarta.inject.Named;
 import org.mlplatform.builder.trainings.control.JobWorkFolder;
 import org.mlplatform.builder.trainings.entity.PublishedModel;
 import org.mlplatform.pipeline.TrainingData;
-import org.mlplatform.pipeline.TrainingPipeline;
 import org.mlplatform.pipeline.TrainingRequest;
-import org.mlplatform.pipeline.registry.ModelRepository;
-import org.mlplatform.pipeline.registry.PublishedVersion;
+import org.mlplatform.pipeline.boundary.TrainingService;
+import org.mlplatform.repository.ModelRepository;
+import org.mlplatform.repository.PublishedVersion;
 
 /** Step {@code publish}: writes the fitted model and its metrics as a new version, atomically. */
 @Named
@@ -27,15 +27,19 @@ public class PublishBatchlet extends AbstractBatchlet {
     @Inject
     ModelRepository repository;
 
+    @Inject
+    TrainingService training;
+
     @Override
     public String process() throws Exception {
         TrainingRequest request = run.request();
-        TrainingPipeline pipeline = new TrainingPipeline(request.parameters());
         // Loaded again for the files' SHA-256 that go into metadata.json
-        TrainingData data = pipeline.load(request.train(), request.test(), run.dataFolder()::relativize);
+        TrainingData data = training.load(request.parameters(), request.train(), request.test(),
+                run.dataFolder()::relativize);
         JobWorkFolder workFolder = run.workFolder();
-        PublishedVersion version = pipeline.publish(repository, request.model(), workFolder.model(), data,
-                workFolder.crossValidation().orElse(null), workFolder.testMetrics().orElse(null));
+        PublishedVersion version = training.publish(request.parameters(), repository, request.model(),
+                workFolder.model(), data, workFolder.crossValidation().orElse(null),
+                workFolder.testMetrics().orElse(null));
         workFolder.savePublished(new PublishedModel(version.model(), version.version()));
         String summary = "published " + version.model() + " version " + version.version();
         stepContext.setExitStatus(summary);

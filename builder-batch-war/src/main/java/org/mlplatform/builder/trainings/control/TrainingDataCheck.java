@@ -1,8 +1,8 @@
 package org.mlplatform.builder.trainings.control;
 
 import org.mlplatform.pipeline.TrainingData;
-import org.mlplatform.pipeline.TrainingPipeline;
 import org.mlplatform.pipeline.TrainingRequest;
+import org.mlplatform.pipeline.boundary.TrainingService;
 import org.mlplatform.pipeline.dataset.InvalidDataException;
 
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import static org.mlplatform.builder.trainings.entity.JobParameter.*;
 
 /**
- * Reads a request's data as the job will ({@link TrainingPipeline#load}) and refuses what the job
+ * Reads a request's data as the job will ({@link TrainingService#load}) and refuses what the job
  * could not train on: unreadable CSV, fewer than two classes, more folds than the smallest class
  * has rows. Messages name files by their path in the data folder ({@code a/data.csv}), and the
  * problem's field is the request field of the input the pipeline says is at fault. The REST and JMS
@@ -22,9 +22,9 @@ public final class TrainingDataCheck {
     private TrainingDataCheck() {
     }
 
-    public static TrainingData load(TrainingRequest request, DataFolder dataFolder) {
+    public static TrainingData load(TrainingService training, TrainingRequest request, DataFolder dataFolder) {
         try {
-            return new TrainingPipeline(request.parameters()).load(request.train(), request.test(), dataFolder::relativize);
+            return training.load(request.parameters(), request.train(), request.test(), dataFolder::relativize);
         } catch (InvalidDataException e) {
             throw new InvalidRequestException(fieldOf(e), e.getMessage());
         } catch (IOException e) {

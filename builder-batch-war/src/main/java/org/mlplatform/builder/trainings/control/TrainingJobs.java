@@ -20,6 +20,7 @@ import org.mlplatform.builder.trainings.entity.TrainingExecution;
 import org.mlplatform.builder.trainings.entity.TrainingMetrics;
 import org.mlplatform.pipeline.TrainingParameters;
 import org.mlplatform.pipeline.TrainingRequest;
+import org.mlplatform.pipeline.boundary.TrainingService;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,11 +48,14 @@ public class TrainingJobs {
     @Inject
     BuilderFolders folders;
 
+    @Inject
+    TrainingService training;
+
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     @CountsSubmission
     public TrainingExecution start(Map<String, String> parameters) {
         TrainingRequest request = folders.validator().validate(parameters);
-        TrainingDataCheck.load(request, folders.data());
+        TrainingDataCheck.load(training, request, folders.data());
         Properties jobParameters = new Properties();
         parameters.forEach(jobParameters::setProperty);
         return describe(operator().start(TrainingJob.NAME, jobParameters));

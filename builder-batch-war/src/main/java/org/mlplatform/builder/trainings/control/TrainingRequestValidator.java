@@ -6,6 +6,7 @@ import org.mlplatform.pipeline.dataset.CsvSource;
 import org.mlplatform.pipeline.preprocessing.Resampling;
 import org.mlplatform.pipeline.preprocessing.ScalerKind;
 import org.mlplatform.pipeline.training.ClassWeight;
+import org.mlplatform.repository.ModelRepository;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,8 +24,6 @@ import static org.mlplatform.builder.trainings.entity.JobParameter.*;
  */
 public final class TrainingRequestValidator {
 
-    /** Model names become folder names in the repository: no separators, no dots in front. */
-    private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     /** An integer as written in a job parameter; a fraction or an exponent is not one. */
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
@@ -49,7 +48,7 @@ public final class TrainingRequestValidator {
         TrainingRequestParser.checkNames(parameters);
         Values values = new Values(parameters);
         String model = values.required(MODEL.key());
-        if (!MODEL_NAME.matcher(model).matches()) {
+        if (!ModelRepository.isName(model)) {
             throw new InvalidRequestException(MODEL.key(),
                     "model must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }

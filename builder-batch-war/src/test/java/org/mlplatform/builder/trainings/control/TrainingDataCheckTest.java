@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlplatform.pipeline.TrainingData;
+import org.mlplatform.pipeline.boundary.TrainingService;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,12 +48,12 @@ class TrainingDataCheckTest {
 
     private InvalidRequestException refused(Map<String, String> extra) {
         return assertThrows(InvalidRequestException.class,
-                () -> TrainingDataCheck.load(validator.validate(request(extra)), new DataFolder(root)));
+                () -> TrainingDataCheck.load(new TrainingService(), validator.validate(request(extra)), new DataFolder(root)));
     }
 
     @Test
     void loadsGoodData() {
-        TrainingData data = TrainingDataCheck.load(validator.validate(request(Map.of())), new DataFolder(root));
+        TrainingData data = TrainingDataCheck.load(new TrainingService(), validator.validate(request(Map.of())), new DataFolder(root));
         assertEquals(12, data.train().rows());
     }
 

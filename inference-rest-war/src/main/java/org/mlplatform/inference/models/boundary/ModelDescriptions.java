@@ -9,8 +9,9 @@ import jakarta.json.JsonObjectBuilder;
 
 import org.mlplatform.inference.models.control.LoadedVersion;
 import org.mlplatform.inference.models.control.ModelState;
-import org.mlplatform.inference.models.entity.ModelMetadata;
 import org.mlplatform.inference.models.entity.ModelSignature;
+import org.mlplatform.repository.MetadataJson;
+import org.mlplatform.repository.ModelMetadata;
 
 /** Model info documents: what is loaded, its tensor contract, and the training record from metadata.json. */
 final class ModelDescriptions {
@@ -75,8 +76,11 @@ final class ModelDescriptions {
                         .add(tensor(ModelSignature.PROBABILITIES_OUTPUT, "float32", -1, signature.classCount())))
                 .add("classes", classes)
                 .add("featureNames", featureNames);
+        JsonObject document = MetadataJson.toJsonObject(metadata);
         for (String section : METADATA_SECTIONS) {
-            metadata.section(section).ifPresent(value -> version.add(section, value));
+            if (document.containsKey(section)) {
+                version.add(section, document.get(section));
+            }
         }
         return version.build();
     }

@@ -19,10 +19,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mlplatform.inference.metrics.InferenceMetrics;
 import org.mlplatform.inference.metrics.MeteredModelLoader;
-import org.mlplatform.inference.models.control.ModelRepositoryReader;
 import org.mlplatform.inference.models.control.OnnxSessionFactory;
 import org.mlplatform.inference.models.control.RepositorySynchronizer;
 import org.mlplatform.inference.models.control.ServedModels;
+import org.mlplatform.repository.ModelRepository;
 
 /**
  * Keeps the served models in line with the repository: loads everything at deployment (so the
@@ -62,7 +62,7 @@ public class RepositoryWatcher {
 
     @PostConstruct
     void start() {
-        ModelRepositoryReader repository = new ModelRepositoryReader(Path.of(modelsDir).toAbsolutePath());
+        ModelRepository repository = new ModelRepository(Path.of(modelsDir).toAbsolutePath());
         synchronizer = new RepositorySynchronizer(repository, new MeteredModelLoader(repository, new OnnxSessionFactory(), Clock.systemUTC(), metrics),
                 served, versionsPerModel);
         LOG.info(() -> "serving models from " + repository.root() + ", rescanning every " + scanIntervalSeconds + " s");

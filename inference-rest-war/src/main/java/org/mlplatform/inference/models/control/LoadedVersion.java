@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.mlplatform.inference.models.entity.ModelMetadata;
+import org.mlplatform.repository.ModelMetadata;
 
 /**
  * A verified, warmed-up model version and its session. Reference counted: the registry holds one

@@ -1,69 +1,66 @@
 package org.mlplatform.inference.models.control;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
+import java.util.Locale;
 
-import org.mlplatform.inference.models.entity.ModelMetadata;
 import org.mlplatform.inference.models.entity.ModelSignature;
+import org.mlplatform.repository.CorruptModelException;
+import org.mlplatform.repository.ModelMetadata;
+import org.mlplatform.repository.ModelRepository;
+import org.mlplatform.repository.VerifiedModel;
 
 /**
- * Turns a version folder into a {@link LoadedVersion}: reads model.onnx once, checks its SHA-256
- * against metadata.json, opens the session from those same verified bytes (so a file swapped after
- * the check is never run), checks the graph against the metadata, and runs one warm-up inference.
+ * Turns a version folder into a {@link LoadedVersion}: the repository reads model.onnx once and
+ * checks its SHA-256 against metadata.json, the session opens from those same verified bytes (so a
+ * file swapped after the check is never run), the graph is checked against the metadata, and one
+ * warm-up inference runs.
  */
 public class ModelLoader {
 
-    /** The metadata.json layout this service reads (docs/model-repository.md); newer ones are refused. */
-    static final int KNOWN_FORMAT_VERSION = 1;
-
-    private final ModelRepositoryReader repository;
+    private final ModelRepository repository;
     private final OnnxSessionFactory sessions;
     private final Clock clock;
 
-    public ModelLoader(ModelRepositoryReader repository, OnnxSessionFactory sessions, Clock clock) {
+    public ModelLoader(ModelRepository repository, OnnxSessionFactory sessions, Clock clock) {
         this.repository = repository;
         this.sessions = sessions;
         this.clock = clock;
     }
 
     public LoadedVersion load(String model, int version) throws ModelLoadException {
-        ModelMetadata metadata;
-        byte[] bytes;
+        VerifiedModel verified;
         try {
-            metadata = repository.metadata(model, version);
-            bytes = Files.readAllBytes(repository.modelFile(model, version));
+            verified = repository.load(model, version);
+        } catch (CorruptModelException e) {
+            throw new ModelLoadException(cause(e.defect()) + e.getMessage(), e);
         } catch (NoSuchFileException e) {
             throw new ModelLoadException("missing file " + e.getFile());
         } catch (IOException e) {
             throw new ModelLoadException("cannot read version " + version + ": " + e.getMessage(), e);
         }
-        int formatVersion = metadata.document().getInt("formatVersion", KNOWN_FORMAT_VERSION);
-        if (formatVersion > KNOWN_FORMAT_VERSION) {
-            throw new ModelLoadException("metadata.json has formatVersion " + formatVersion + "; this service reads up to "
-                    + KNOWN_FORMAT_VERSION);
-        }
-        String sha256 = sha256(bytes);
-        if (metadata.onnxSha256() == null) {
-            throw new ModelLoadException("metadata.json has no onnx.sha256 to verify model.onnx against");
-        }
-        if (!metadata.onnxSha256().equalsIgnoreCase(sha256)) {
-            throw new ModelLoadException("checksum mismatch: model.onnx has SHA-256 " + sha256
-                    + " but metadata.json states " + metadata.onnxSha256());
-        }
-        InferenceSession session = sessions.open(bytes);
+        InferenceSession session = sessions.open(verified.onnx());
         try {
-            checkAgainstMetadata(session.signature(), metadata);
+            checkAgainstMetadata(session.signature(), verified.metadata());
             warmUp(session);
         } catch (ModelLoadException e) {
             session.close();
             throw e;
         }
-        return new LoadedVersion(metadata, session, sha256, clock.instant());
+        return new LoadedVersion(verified.metadata(), session, verified.metadata().onnx().sha256().toLowerCase(Locale.ROOT),
+                clock.instant());
+    }
+
+    /** The start of a failure's message says its kind, as {@code LoadFailureReason} reads it. */
+    private static String cause(CorruptModelException.Defect defect) {
+        return switch (defect) {
+            case MISSING_FILE -> "missing file: ";
+            case UNREADABLE -> "cannot read: ";
+            case UNSUPPORTED_FORMAT -> "unsupported formatVersion: ";
+            case INCONSISTENT -> "inconsistent metadata: ";
+            case CHECKSUM -> "checksum mismatch: ";
+        };
     }
 
     private static void checkAgainstMetadata(ModelSignature signature, ModelMetadata metadata) throws ModelLoadException {
@@ -83,14 +80,6 @@ public class ModelLoader {
             session.run(new float[session.signature().featureCount()], 1);
         } catch (InferenceException e) {
             throw new ModelLoadException("warm-up inference failed: " + e.getMessage(), e);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

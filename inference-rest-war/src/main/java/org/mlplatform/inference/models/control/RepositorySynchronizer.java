@@ -1,14 +1,16 @@
 package org.mlplatform.inference.models.control;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import org.mlplatform.repository.ModelRepository;
 
 /**
  * Brings the served models in line with the repository: loads the newest {@code versionsPerModel}
@@ -20,12 +22,12 @@ public class RepositorySynchronizer {
 
     private static final Logger LOG = Logger.getLogger(RepositorySynchronizer.class.getName());
 
-    private final ModelRepositoryReader repository;
+    private final ModelRepository repository;
     private final ModelLoader loader;
     private final ServedModels served;
     private final int versionsPerModel;
 
-    public RepositorySynchronizer(ModelRepositoryReader repository, ModelLoader loader, ServedModels served, int versionsPerModel) {
+    public RepositorySynchronizer(ModelRepository repository, ModelLoader loader, ServedModels served, int versionsPerModel) {
         if (versionsPerModel < 1) {
             throw new IllegalArgumentException("versionsPerModel must be at least 1, got " + versionsPerModel);
         }
@@ -38,7 +40,7 @@ public class RepositorySynchronizer {
     public synchronized void synchronizeAll() {
         Set<String> inRepository;
         try {
-            inRepository = repository.models();
+            inRepository = new TreeSet<>(repository.models());
         } catch (UncheckedIOException e) {
             LOG.log(Level.WARNING, "cannot scan the model repository; serving what is loaded", e);
             return;
@@ -54,16 +56,16 @@ public class RepositorySynchronizer {
     }
 
     public synchronized void synchronize(String model) {
-        if (!ModelRepositoryReader.isModelName(model)) {
+        if (!ModelRepository.isName(model)) {
             LOG.warning(() -> "ignoring an invalid model name " + model);
             return;
         }
         NavigableSet<Integer> versions;
         Map<String, Integer> aliases;
         try {
-            versions = repository.versions(model);
+            versions = new TreeSet<>(repository.versions(model));
             aliases = repository.aliases(model);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             LOG.log(Level.WARNING, "cannot read model " + model + "; serving what is loaded", e);
             return;
         }

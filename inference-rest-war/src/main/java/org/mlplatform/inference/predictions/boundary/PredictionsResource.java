@@ -36,10 +36,10 @@ import org.mlplatform.inference.models.control.LoadedVersion;
 import org.mlplatform.inference.models.control.ModelLease;
 import org.mlplatform.inference.models.control.ServedModels;
 import org.mlplatform.inference.models.control.VersionSelector;
-import org.mlplatform.inference.models.entity.ModelMetadata;
 import org.mlplatform.inference.models.entity.Predictions;
 import org.mlplatform.inference.predictions.control.FeatureMatrix;
 import org.mlplatform.inference.predictions.control.InvalidInputException;
+import org.mlplatform.repository.ModelMetadata;
 
 /** {@code POST /api/models/{model}/predict}: rows as JSON, CSV or a multipart CSV upload. */
 @ApplicationScoped

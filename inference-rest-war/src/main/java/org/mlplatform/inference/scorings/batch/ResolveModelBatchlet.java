@@ -16,8 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.JsonString;
 
-import org.mlplatform.inference.models.control.ModelRepositoryReader;
-import org.mlplatform.inference.models.entity.ModelMetadata;
 import org.mlplatform.inference.scorings.control.CsvRowReader;
 import org.mlplatform.inference.scorings.control.PartFile;
 import org.mlplatform.inference.scorings.control.ScoringFolders;
@@ -25,6 +23,8 @@ import org.mlplatform.inference.scorings.control.ScoringRequestValidator;
 import org.mlplatform.inference.scorings.entity.BadRowPolicy;
 import org.mlplatform.inference.scorings.entity.ScoringPlan;
 import org.mlplatform.inference.scorings.entity.ScoringRequest;
+import org.mlplatform.repository.ModelMetadata;
+import org.mlplatform.repository.ModelRepository;
 
 /**
  * First step: checks the parameters (console and CLI submissions skip the REST checks), resolves
@@ -52,7 +52,7 @@ public class ResolveModelBatchlet extends AbstractBatchlet {
         ScoringRequestValidator validator = folders.validator();
         ScoringRequest request = validator.validate(parameters);
         int version = validator.resolve(request.model(), request.version());
-        ModelRepositoryReader repository = folders.repository();
+        ModelRepository repository = folders.repository();
         ModelMetadata metadata = repository.metadata(request.model(), version);
         String input = validator.relative(request.input());
         CsvRowReader.Summary summary = CsvRowReader.inspect(request.input(), input, metadata.featureCount(), metadata.featureNames());
@@ -62,7 +62,7 @@ public class ResolveModelBatchlet extends AbstractBatchlet {
                 ? validator.relative(output.resolveSibling(stem(output) + ".rejected.csv")) : null;
         List<String> classes = metadata.classes().stream()
                 .map(value -> value instanceof JsonString text ? text.getString() : value.toString()).toList();
-        ScoringPlan plan = new ScoringPlan(request.model(), request.version().toString(), version, metadata.onnxSha256(),
+        ScoringPlan plan = new ScoringPlan(request.model(), request.version().toString(), version, metadata.onnx().sha256(),
                 metadata.featureCount(), metadata.featureNames(), classes, input, summary.header(), summary.rows(),
                 validator.relative(output), rejected, request.includeInput(), request.badRows().key(), request.checkpointRows(),
                 request.batchRows(), request.maxRowsPerSecond(), Instant.now().toString());

@@ -17,8 +17,8 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.mlplatform.inference.models.control.ModelRepositoryReader;
 import org.mlplatform.inference.scorings.entity.ScoringPlan;
+import org.mlplatform.repository.ModelRepository;
 
 /**
  * Where scoring reads and writes: the data folder (inputs, outputs, uploads), the model repository,
@@ -46,8 +46,8 @@ public class ScoringFolders {
         return Path.of(dataDir).toAbsolutePath().normalize();
     }
 
-    public ModelRepositoryReader repository() {
-        return new ModelRepositoryReader(Path.of(modelsDir).toAbsolutePath().normalize());
+    public ModelRepository repository() {
+        return new ModelRepository(Path.of(modelsDir).toAbsolutePath().normalize());
     }
 
     public ScoringRequestValidator validator() {

@@ -9,13 +9,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.mlplatform.inference.models.control.ModelRepositoryReader;
 import org.mlplatform.inference.models.control.VersionSelector;
 import org.mlplatform.inference.scorings.entity.BadRowPolicy;
 import org.mlplatform.inference.scorings.entity.ScoringParameter;
 import org.mlplatform.inference.scorings.entity.ScoringRequest;
+import org.mlplatform.repository.ModelRepository;
 
 /**
  * Checks score-file parameters (strings, as job parameters are) before a job starts, and again in
@@ -29,9 +30,9 @@ public class ScoringRequestValidator {
     static final int MAX_BATCH_ROWS = 100_000;
 
     private final Path dataDir;
-    private final ModelRepositoryReader repository;
+    private final ModelRepository repository;
 
-    public ScoringRequestValidator(Path dataDir, ModelRepositoryReader repository) {
+    public ScoringRequestValidator(Path dataDir, ModelRepository repository) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.repository = repository;
     }
@@ -48,7 +49,7 @@ public class ScoringRequestValidator {
         if (model == null) {
             throw ScoringException.invalid("model", "model is required");
         }
-        if (!ModelRepositoryReader.isModelName(model) || repository.versions(model).isEmpty()) {
+        if (!ModelRepository.isName(model) || repository.versions(model).isEmpty()) {
             throw ScoringException.notFound("model", "model '" + model + "' has no version in the model repository");
         }
         VersionSelector version;
@@ -76,13 +77,8 @@ public class ScoringRequestValidator {
 
     /** The repository version a selector names now (number, alias, or the highest for latest). */
     public int resolve(String model, VersionSelector version) {
-        Map<String, Integer> aliases;
-        try {
-            aliases = repository.aliases(model);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the aliases of model " + model, e);
-        }
-        Optional<Integer> resolved = version.resolve(repository.versions(model), aliases);
+        Map<String, Integer> aliases = repository.aliases(model);
+        Optional<Integer> resolved = version.resolve(new TreeSet<>(repository.versions(model)), aliases);
         if (resolved.isEmpty()) {
             String what = version.alias() != null
                     ? (aliases.containsKey(version.alias()) ? "alias '" + version.alias() + "' points to version "

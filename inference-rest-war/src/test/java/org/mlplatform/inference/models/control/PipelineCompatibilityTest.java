@@ -15,8 +15,8 @@ import org.mlplatform.pipeline.TrainingPipeline;
 import org.mlplatform.pipeline.TrainingRequest;
 import org.mlplatform.pipeline.preprocessing.Resampling;
 import org.mlplatform.pipeline.preprocessing.ScalerKind;
-import org.mlplatform.pipeline.registry.ModelRepository;
 import org.mlplatform.pipeline.training.ClassWeight;
+import org.mlplatform.repository.ModelRepository;
 
 /**
  * The contract with the training side: a version that pipeline-ejb trains and publishes (its
@@ -40,7 +40,7 @@ class PipelineCompatibilityTest {
                 org.mlplatform.pipeline.dataset.CsvSource.withLabelsFile(data.resolve("train_data.csv"), data.resolve("train_labels.csv")),
                 null, parameters), new ModelRepository(root));
 
-        ModelRepositoryReader repository = new ModelRepositoryReader(root);
+        ModelRepository repository = new ModelRepository(root);
         LoadedVersion loaded = new ModelLoader(repository, new OnnxSessionFactory(), Clock.systemUTC()).load("m", 1);
         try {
             ReferenceCase reference = ReferenceCase.load(set, config);

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
+import org.mlplatform.repository.ModelRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class RepositorySynchronizerTest {
     @BeforeEach
     void setUp() {
         repository = new TestRepository(root);
-        ModelRepositoryReader reader = new ModelRepositoryReader(root);
+        ModelRepository reader = new ModelRepository(root);
         synchronizer = new RepositorySynchronizer(reader, new ModelLoader(reader, new OnnxSessionFactory(), Clock.systemUTC()), served, 2);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,17 +17,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import jakarta.json.JsonValue;
-
 import org.junit.jupiter.api.Test;
-import org.mlplatform.inference.models.entity.ModelMetadata;
+import org.mlplatform.repository.MetadataJson;
+import org.mlplatform.repository.ModelMetadata;
 
 class ServedModelsTest {
 
     private final ServedModels served = new ServedModels();
 
     private static LoadedVersion version(String model, int version, FakeSession session) {
-        ModelMetadata metadata = new ModelMetadata(model, version, 2, List.of(), List.of(), "00", JsonValue.EMPTY_JSON_OBJECT);
+        ModelMetadata metadata = MetadataJson.read(("{\"model\": \"" + model + "\", \"version\": " + version
+                + ", \"featureCount\": 2}").getBytes(StandardCharsets.UTF_8));
         return new LoadedVersion(metadata, session, "00", Instant.EPOCH);
     }
 

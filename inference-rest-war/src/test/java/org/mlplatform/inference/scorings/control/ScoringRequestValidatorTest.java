@@ -13,12 +13,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mlplatform.inference.models.control.ModelRepositoryReader;
 import org.mlplatform.inference.models.control.VersionSelector;
 import org.mlplatform.inference.scorings.entity.BadRowPolicy;
 import org.mlplatform.inference.scorings.entity.ScoringRequest;
 import org.mlplatform.inference.testing.ReferenceCase;
 import org.mlplatform.inference.testing.TestRepository;
+import org.mlplatform.repository.ModelRepository;
 
 class ScoringRequestValidatorTest {
 
@@ -39,7 +39,7 @@ class ScoringRequestValidatorTest {
         Files.writeString(dir.resolve("data/in/rows.csv"), "1,2\n");
         Files.writeString(dir.resolve("secret.csv"), "1,2\n");
         Files.createSymbolicLink(dir.resolve("data/in/link.csv"), dir.resolve("secret.csv"));
-        validator = new ScoringRequestValidator(dir.resolve("data"), new ModelRepositoryReader(models));
+        validator = new ScoringRequestValidator(dir.resolve("data"), new ModelRepository(models));
     }
 
     private static Map<String, String> request(String... pairs) {

@@ -1,4 +1,4 @@
-package org.mlplatform.pipeline.registry;
+package org.mlplatform.repository;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -16,6 +16,9 @@ import org.mlplatform.pipeline.evaluation.Metrics;
 import org.mlplatform.pipeline.onnx.ModelProvenance;
 import org.mlplatform.pipeline.onnx.OnnxExporter;
 import org.mlplatform.pipeline.reference.ReferenceCase;
+import org.mlplatform.repository.ContentDigest;
+import org.mlplatform.repository.MetadataJson;
+import org.mlplatform.repository.ModelMetadata;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -28,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** metadata.json as the inference service reads it: with JSON-P, by the documented field names. */
-class ModelMetadataTest {
+/** metadata.json of a fitted pipeline, read back with JSON-P by the documented field names. */
+class PipelineMetadataTest {
 
     private static final Instant CREATED = Instant.parse("2026-11-27T16:00:00.123456Z");
 
@@ -136,8 +139,8 @@ class ModelMetadataTest {
         ModelProvenance provenance = new ModelProvenance("seed", 1, "fp", List.of());
         byte[] onnx = new OnnxExporter().export(model, provenance);
 
-        ModelMetadata metadata = ModelMetadata.describe(model, provenance, onnx,
-                ModelMetadata.Params.of(TrainingParameters.defaults()),
+        ModelMetadata metadata = PipelineMetadata.describe(model, provenance, onnx,
+                PipelineMetadata.params(TrainingParameters.defaults()),
                 new ModelMetadata.DatasetSummary(Map.of(), 400, Map.of("0", 200, "1", 200)), null, CREATED);
 
         assertFalse(parse(MetadataJson.write(metadata)).containsKey("metrics"));
@@ -151,16 +154,16 @@ class ModelMetadataTest {
         byte[] onnx = new OnnxExporter().export(model, provenance);
         Metrics oneClassOnly = new Metrics(5, 0.8, 0.5, null, new int[][] {{4, 1}, {0, 0}});
 
-        ModelMetadata metadata = ModelMetadata.describe(model, provenance, onnx,
-                ModelMetadata.Params.of(TrainingParameters.defaults()),
+        ModelMetadata metadata = PipelineMetadata.describe(model, provenance, onnx,
+                PipelineMetadata.params(TrainingParameters.defaults()),
                 new ModelMetadata.DatasetSummary(Map.of(), 400, Map.of("0", 200, "1", 200)),
-                ModelMetadata.Metrics.of(null, oneClassOnly), CREATED);
+                PipelineMetadata.metrics(null, oneClassOnly), CREATED);
 
         JsonObject metrics = parse(MetadataJson.write(metadata)).getJsonObject("metrics");
         assertFalse(metrics.containsKey("cv"));
         assertFalse(metrics.getJsonObject("test").containsKey("rocAuc"));
         assertEquals(5, metrics.getJsonObject("test").getInt("rows"));
-        assertNull(ModelMetadata.Metrics.of(null, null));
+        assertNull(PipelineMetadata.metrics(null, null));
     }
 
     @Test
@@ -180,16 +183,16 @@ class ModelMetadataTest {
         Dataset training = new Dataset(new double[6], 3, 2, new int[] {1, 0, 1},
                 new ClassLabels(List.of("no", "yes"), false), List.of());
 
-        ModelMetadata.DatasetSummary summary = ModelMetadata.DatasetSummary.of(Map.of("t.csv", "00"), training);
+        ModelMetadata.DatasetSummary summary = PipelineMetadata.dataset(Map.of("t.csv", "00"), training);
 
         assertEquals(3, summary.rows());
         assertEquals(Map.of("no", 1, "yes", 2), summary.classCounts());
     }
 
     private static ModelMetadata describe(PipelineModel model, ModelProvenance provenance, byte[] onnx) {
-        return ModelMetadata.describe(model, provenance, onnx, ModelMetadata.Params.of(TrainingParameters.defaults()),
+        return PipelineMetadata.describe(model, provenance, onnx, PipelineMetadata.params(TrainingParameters.defaults()),
                 new ModelMetadata.DatasetSummary(Map.of("train_data.csv", "ab12"), 120, Map.of("0", 40, "1", 40, "2", 40)),
-                ModelMetadata.Metrics.of(new CrossValidationResult(List.of(
+                PipelineMetadata.metrics(new CrossValidationResult(List.of(
                                 new Metrics(60, 0.9, 0.2, 0.95, new int[][] {{20, 0, 0}, {0, 18, 2}, {0, 4, 16}}),
                                 new Metrics(60, 0.8, 0.4, 0.85, new int[][] {{20, 0, 0}, {0, 16, 4}, {0, 8, 12}}))),
                         new Metrics(30, 0.9, 0.25, 0.97, new int[][] {{10, 0, 0}, {0, 9, 1}, {0, 2, 8}})), CREATED);

@@ -1,4 +1,4 @@
-package org.mlplatform.pipeline.registry;
+package org.mlplatform.repository;
 
 import java.nio.file.Path;
 

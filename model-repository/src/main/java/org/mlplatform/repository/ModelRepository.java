@@ -1,4 +1,4 @@
-package org.mlplatform.pipeline.registry;
+package org.mlplatform.repository;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -30,7 +30,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import static org.mlplatform.pipeline.registry.DurableFiles.TEMP_PREFIX;
+import static org.mlplatform.repository.DurableFiles.TEMP_PREFIX;
+import static org.mlplatform.repository.CorruptModelException.Defect;
 
 /**
  * Versioned models on the file system, laid out as Triton and TensorFlow Serving expect:
@@ -60,6 +61,19 @@ public final class ModelRepository {
     ModelRepository(Path root, PublishStep.Listener listener) {
         this.root = root;
         this.listener = listener;
+    }
+
+    /** Whether {@code name} is a valid model or alias name (and so a safe folder name under the root). */
+    public static boolean isName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    /** The version a folder name stands for, or empty when the folder is not a version. */
+    public static OptionalInt versionOf(String folderName) {
+        if (!VERSION.matcher(folderName).matches() || Long.parseLong(folderName) > Integer.MAX_VALUE) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(Integer.parseInt(folderName));
     }
 
     public Path root() {
@@ -100,7 +114,7 @@ public final class ModelRepository {
         try (Stream<Path> entries = Files.list(root)) {
             return entries.filter(Files::isDirectory)
                     .map(p -> p.getFileName().toString())
-                    .filter(name -> NAME.matcher(name).matches())
+                    .filter(ModelRepository::isName)
                     .filter(name -> !versions(name).isEmpty())
                     .sorted()
                     .toList();
@@ -117,11 +131,9 @@ public final class ModelRepository {
         }
         try (Stream<Path> entries = Files.list(modelDirectory)) {
             return entries.filter(Files::isDirectory)
-                    .map(p -> p.getFileName().toString())
-                    .filter(name -> VERSION.matcher(name).matches())
-                    .map(Long::parseLong)
-                    .filter(v -> v <= Integer.MAX_VALUE)
-                    .map(Long::intValue)
+                    .map(p -> versionOf(p.getFileName().toString()))
+                    .filter(OptionalInt::isPresent)
+                    .map(OptionalInt::getAsInt)
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -142,12 +154,13 @@ public final class ModelRepository {
     }
 
     /**
-     * Reads a version and checks that {@code model.onnx} is the file that was published.
+     * Reads a version's {@code metadata.json} and checks that it describes this version in a format
+     * this code knows; {@code model.onnx} is not read.
      *
-     * @throws NoSuchFileException    when the version does not exist
-     * @throws CorruptModelException when a file is missing, unreadable or does not match its SHA-256
+     * @throws NoSuchFileException   when the version does not exist
+     * @throws CorruptModelException when the metadata is missing, unreadable, newer or of another version
      */
-    public VerifiedModel load(String model, int version) throws IOException {
+    public ModelMetadata metadata(String model, int version) throws IOException {
         Path directory = versionDirectory(model, version);
         if (!Files.isDirectory(directory)) {
             throw new NoSuchFileException(directory.toString(), null, "model " + model + " has no version " + version);
@@ -157,21 +170,39 @@ public final class ModelRepository {
         try {
             metadata = MetadataJson.read(readFile(directory.resolve(METADATA_FILE), where));
         } catch (JsonbException e) {
-            throw new CorruptModelException(METADATA_FILE + " of " + where + " cannot be read: " + e.getMessage(), e);
+            throw new CorruptModelException(Defect.UNREADABLE, METADATA_FILE + " of " + where + " cannot be read: "
+                    + e.getMessage(), e);
         }
         if (metadata.formatVersion() > ModelMetadata.FORMAT_VERSION) {
-            throw new CorruptModelException(METADATA_FILE + " of " + where + " has format " + metadata.formatVersion()
-                    + "; this reader knows formats up to " + ModelMetadata.FORMAT_VERSION);
+            throw new CorruptModelException(Defect.UNSUPPORTED_FORMAT, METADATA_FILE + " of " + where
+                    + " has formatVersion " + metadata.formatVersion() + "; this reader knows formats up to "
+                    + ModelMetadata.FORMAT_VERSION);
         }
-        if (!model.equals(metadata.model()) || version != metadata.version() || metadata.onnx() == null) {
-            throw new CorruptModelException(METADATA_FILE + " of " + where + " describes " + metadata.model()
-                    + " version " + metadata.version() + (metadata.onnx() == null ? " without an onnx section" : ""));
+        if (!model.equals(metadata.model()) || version != metadata.version() || metadata.onnx() == null
+                || metadata.onnx().sha256() == null) {
+            throw new CorruptModelException(Defect.INCONSISTENT, METADATA_FILE + " of " + where + " describes "
+                    + metadata.model() + " version " + metadata.version()
+                    + (metadata.onnx() == null || metadata.onnx().sha256() == null ? " without an onnx.sha256" : ""));
         }
+        return metadata;
+    }
+
+    /**
+     * Reads a version and checks that {@code model.onnx} is the file that was published. The bytes
+     * returned are the ones checked: run those, not the file, which may have changed since.
+     *
+     * @throws NoSuchFileException   when the version does not exist
+     * @throws CorruptModelException when a file is missing, unreadable or does not match its SHA-256
+     */
+    public VerifiedModel load(String model, int version) throws IOException {
+        ModelMetadata metadata = metadata(model, version);
+        Path directory = versionDirectory(model, version);
+        String where = model + " version " + version;
         byte[] onnx = readFile(directory.resolve(MODEL_FILE), where);
         String actual = ContentDigest.sha256(onnx);
-        if (!actual.equals(metadata.onnx().sha256())) {
-            throw new CorruptModelException(MODEL_FILE + " of " + where + " has SHA-256 " + actual + " but "
-                    + METADATA_FILE + " records " + metadata.onnx().sha256()
+        if (!actual.equalsIgnoreCase(metadata.onnx().sha256())) {
+            throw new CorruptModelException(Defect.CHECKSUM, MODEL_FILE + " of " + where + " has SHA-256 " + actual
+                    + " but " + METADATA_FILE + " records " + metadata.onnx().sha256()
                     + ": the file was changed or damaged after publishing");
         }
         return new VerifiedModel(model, version, directory, onnx, metadata);
@@ -248,12 +279,19 @@ public final class ModelRepository {
         }
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(Files.readAllBytes(file)))) {
             Map<String, Integer> aliases = new TreeMap<>();
-            reader.readObject().forEach((name, value) -> aliases.put(name, ((JsonNumber) value).intValueExact()));
+            reader.readObject().forEach((name, value) -> {
+                int version = ((JsonNumber) value).intValueExact();
+                if (!isName(name) || version < 1) {
+                    throw new JsonException("\"" + name + "\": " + version + " is not an alias of a version");
+                }
+                aliases.put(name, version);
+            });
             return Collections.unmodifiableMap(aliases);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (JsonException | ClassCastException | ArithmeticException e) {
-            throw new UncheckedIOException(new CorruptModelException(file + " is not an object of alias names "
+            throw new UncheckedIOException(new CorruptModelException(Defect.UNREADABLE, file
+                    + " is not an object of alias names "
                     + "to version numbers: " + e.getMessage(), e));
         }
     }
@@ -309,9 +347,7 @@ public final class ModelRepository {
 
     private List<Path> versionEntries(Path modelDirectory) throws IOException {
         try (Stream<Path> entries = Files.list(modelDirectory)) {
-            return entries.filter(p -> VERSION.matcher(p.getFileName().toString()).matches())
-                    .filter(p -> Long.parseLong(p.getFileName().toString()) <= Integer.MAX_VALUE)
-                    .toList();
+            return entries.filter(p -> versionOf(p.getFileName().toString()).isPresent()).toList();
         }
     }
 
@@ -324,7 +360,7 @@ public final class ModelRepository {
         try {
             return Integer.parseInt(content);
         } catch (NumberFormatException e) {
-            throw new CorruptModelException(file + " should hold a version number, holds \"" + content + "\"", e);
+            throw new CorruptModelException(Defect.UNREADABLE, file + " should hold a version number, holds \"" + content + "\"", e);
         }
     }
 
@@ -392,12 +428,12 @@ public final class ModelRepository {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new CorruptModelException(where + " has no " + file.getFileName(), e);
+            throw new CorruptModelException(Defect.MISSING_FILE, where + " has no " + file.getFileName(), e);
         }
     }
 
     private static void requireName(String what, String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (!isName(name)) {
             throw new IllegalArgumentException(what + " name " + (name == null ? "null" : "\"" + name + "\"")
                     + " is invalid: use 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit");
         }

@@ -1,4 +1,4 @@
-package org.mlplatform.pipeline.registry;
+package org.mlplatform.repository;
 
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
@@ -260,6 +260,57 @@ class ModelRepositoryTest {
     }
 
     @Test
+    void loadRefusesANewerFormat() throws IOException {
+        publish();
+        rewriteMetadata(1, "\"formatVersion\": 1", "\"formatVersion\": 2");
+
+        CorruptModelException e = assertThrows(CorruptModelException.class, () -> repository.load(MODEL, 1));
+
+        assertEquals(CorruptModelException.Defect.UNSUPPORTED_FORMAT, e.defect());
+        assertEquals("metadata.json of churn version 1 has formatVersion 2; this reader knows formats up to 1",
+                e.getMessage());
+    }
+
+    @Test
+    void loadRefusesMetadataOfAnotherVersion() throws IOException {
+        publish();
+        rewriteMetadata(1, "\"version\": 1", "\"version\": 7");
+
+        CorruptModelException e = assertThrows(CorruptModelException.class, () -> repository.load(MODEL, 1));
+
+        assertEquals(CorruptModelException.Defect.INCONSISTENT, e.defect());
+        assertEquals("metadata.json of churn version 1 describes churn version 7", e.getMessage());
+    }
+
+    @Test
+    void versionsAreFoldersNamedByAPositiveIntWithoutLeadingZeros() throws IOException {
+        publish();
+        for (String notAVersion : List.of("0", "01", "2147483648", "9999999999", "-3", "2a", "latest")) {
+            Files.createDirectories(root.resolve(MODEL).resolve(notAVersion));
+        }
+        Files.createDirectories(root.resolve(MODEL).resolve("2147483647"));
+        Files.writeString(root.resolve(MODEL).resolve("5"), "a file, not a folder");
+
+        assertEquals(List.of(1, 2147483647), repository.versions(MODEL));
+        assertEquals(OptionalInt.of(2147483647), ModelRepository.versionOf("2147483647"));
+        assertEquals(OptionalInt.empty(), ModelRepository.versionOf("2147483648"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[1]", "{\"production\": \"1\"}", "{\"production\": 1.5}", "{\"production\": 0}",
+            "{\"production\": 1, \"bad name\": 1}", "{\"production\": 1"})
+    void anAliasesFileThatIsNotAnObjectOfAliasesToVersionsIsRefusedWhole(String content) throws IOException {
+        publish();
+        Files.writeString(root.resolve(MODEL).resolve("aliases.json"), content);
+
+        var e = assertThrows(java.io.UncheckedIOException.class, () -> repository.aliases(MODEL));
+
+        CorruptModelException cause = (CorruptModelException) e.getCause();
+        assertEquals(CorruptModelException.Defect.UNREADABLE, cause.defect());
+        assertTrue(cause.getMessage().contains("is not an object of alias names to version numbers"), cause.getMessage());
+    }
+
+    @Test
     void aliasesPointAtVersions() throws IOException {
         publish();
         publish();
@@ -357,6 +408,13 @@ class ModelRepositoryTest {
         assertFalse(Files.exists(leftover));
     }
 
+    private void rewriteMetadata(int version, String from, String to) throws IOException {
+        Path metadata = repository.versionDirectory(MODEL, version).resolve("metadata.json");
+        String content = Files.readString(metadata);
+        assertTrue(content.contains(from), content);
+        Files.writeString(metadata, content.replace(from, to));
+    }
+
     private PublishedVersion publish() throws IOException {
         return repository.publish(MODEL, TestArtifacts.writer(MODEL));
     }
@@ -366,7 +424,7 @@ class ModelRepositoryTest {
         // a short-lived JVM: the first JIT tier and the serial collector start fastest
         return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"),
-                "-Dreference.dir=" + System.getProperty("reference.dir"), ForkedPublisher.class.getName(),
+                ForkedPublisher.class.getName(),
                 root.toString(), MODEL, Integer.toString(count), haltAt)
                 .redirectErrorStream(true)
                 .start();

@@ -1,0 +1,142 @@
+package org.mlplatform.repository;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The {@code metadata.json} of a published version, as the pipeline writes it and the inference
+ * service reads it. {@code docs/model-repository.md} describes every field; the training side
+ * fills it from its own types ({@code org.mlplatform.pipeline.registry.PipelineMetadata}).
+ * Readers are lenient about absent fields (null, 0 or empty), so a file written by hand or by an
+ * older release still reads.
+ *
+ * @param formatVersion       version of this layout; readers refuse a higher one
+ * @param model               repository name of the model
+ * @param version             repository version
+ * @param createdAt           when the version was published, ISO-8601 UTC
+ * @param trainingFingerprint identifies the training run, as in the ONNX {@code metadata_props}
+ * @param classLabelType      {@code int64} or {@code string}: the type of {@code classes} and of the
+ *                            ONNX {@code label} output
+ * @param classes             class labels in probability-column order, JSON numbers or strings
+ * @param featureCount        columns of the input; 0 when not stated
+ * @param featureNames        column names, empty when the training data had no header
+ */
+@JsonbPropertyOrder({"formatVersion", "model", "version", "createdAt", "trainingFingerprint", "classLabelType",
+        "classes", "featureCount", "featureNames", "params", "scaler", "coefficients", "intercepts", "training",
+        "dataset", "metrics", "onnx"})
+public record ModelMetadata(int formatVersion, String model, int version, String createdAt, String trainingFingerprint,
+                            String classLabelType, JsonArray classes, int featureCount, List<String> featureNames,
+                            Params params, Scaler scaler, double[][] coefficients, double[] intercepts,
+                            Training training, DatasetSummary dataset, Metrics metrics, Onnx onnx) {
+
+    /** The layout this code writes and the highest it reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    public ModelMetadata {
+        classes = classes == null ? JsonValue.EMPTY_JSON_ARRAY : classes;
+        featureNames = featureNames == null ? List.of() : List.copyOf(featureNames);
+    }
+
+    /** Same content, same bytes: maps are written in key order. */
+    private static <V> Map<String, V> sorted(Map<String, V> map) {
+        return map == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(map));
+    }
+
+    /**
+     * The hyper-parameters, named as the command-line options; enumerations by their upper-case
+     * names ({@code BALANCED}, {@code ROBUST}, {@code SMOTE}).
+     */
+    @JsonbPropertyOrder({"c", "classWeight", "scaler", "resample", "tol", "maxIter", "cvFolds", "seed"})
+    public record Params(@JsonbProperty("C") double c, String classWeight, String scaler, String resample, double tol,
+                         int maxIter, int cvFolds, long seed) {
+    }
+
+    /** The fitted scaler: {@code (x - center) / scale}; center 0 and scale 1 for {@code NONE}. */
+    @JsonbPropertyOrder({"kind", "center", "scale"})
+    public record Scaler(String kind, double[] center, double[] scale) {
+    }
+
+    @JsonbPropertyOrder({"solver", "iterations", "objective", "gradientMaxNorm", "seconds", "converged"})
+    public record Training(String solver, int iterations, double objective, double gradientMaxNorm, double seconds,
+                           boolean converged) {
+    }
+
+    /**
+     * @param files       SHA-256 (lower-case hex) of each input file, by file name
+     * @param rows        training rows
+     * @param classCounts training rows of each class, by label (keys sorted as strings)
+     */
+    @JsonbPropertyOrder({"files", "rows", "classCounts"})
+    public record DatasetSummary(Map<String, String> files, int rows, Map<String, Integer> classCounts) {
+
+        public DatasetSummary {
+            files = sorted(files);
+            classCounts = sorted(classCounts);
+        }
+    }
+
+    /**
+     * How the fitted pipeline scored: cross-validation on the training rows and the test set, each
+     * null when it was not run.
+     */
+    @JsonbPropertyOrder({"cv", "test"})
+    public record Metrics(CrossValidation cv, Scores test) {
+    }
+
+    /**
+     * @param folds    number of folds
+     * @param accuracy unweighted mean over the folds, as are {@code logLoss} and {@code rocAuc}
+     * @param rocAuc   null when a fold has none (a class missing from its validation rows)
+     * @param perFold  each fold's validation scores, in fold order
+     */
+    @JsonbPropertyOrder({"folds", "accuracy", "logLoss", "rocAuc", "perFold"})
+    public record CrossValidation(int folds, double accuracy, double logLoss, Double rocAuc, List<Scores> perFold) {
+
+        public CrossValidation {
+            perFold = perFold == null ? List.of() : List.copyOf(perFold);
+        }
+    }
+
+    /**
+     * The scores of one set of rows.
+     *
+     * @param rocAuc          null when a class has no rows here
+     * @param confusionMatrix {@code [true class][predicted class]} row counts, classes in {@code classes} order
+     */
+    @JsonbPropertyOrder({"rows", "accuracy", "logLoss", "rocAuc", "confusionMatrix"})
+    public record Scores(int rows, double accuracy, double logLoss, Double rocAuc, int[][] confusionMatrix) {
+    }
+
+    /**
+     * @param sha256    SHA-256 (lower-case hex) of {@code model.onnx}
+     * @param irVersion ONNX IR version
+     * @param opsets    opset version by domain, {@code ai.onnx} for the default domain
+     */
+    @JsonbPropertyOrder({"sha256", "irVersion", "opsets", "inputs", "outputs"})
+    public record Onnx(String sha256, long irVersion, Map<String, Long> opsets, List<Tensor> inputs,
+                       List<Tensor> outputs) {
+
+        public Onnx {
+            opsets = sorted(opsets);
+            inputs = inputs == null ? List.of() : List.copyOf(inputs);
+            outputs = outputs == null ? List.of() : List.copyOf(outputs);
+        }
+    }
+
+    /**
+     * A graph input or output.
+     *
+     * @param type  ONNX element type in lower case: {@code float}, {@code int64}, {@code string}
+     * @param shape dimensions, -1 for a symbolic one (the batch size)
+     */
+    @JsonbPropertyOrder({"name", "type", "shape"})
+    public record Tensor(String name, String type, List<Long> shape) {
+    }
+}
