@@ -44,18 +44,26 @@ input_name=$(curl -sf "$http/v2/models/default" | sed -n 's/.*"inputs":\[{"name"
 export INPUT_NAME=${input_name:-input}
 java_pid=$(pgrep -f "jboss-modules.jar.*port-offset=$offset" | head -1 || true)
 
-# measure NAME METHOD-SCRIPT URL: prints req/s, p50 (ms), p99 (ms), load; warm-up first
+# The server's CPU time so far (user + system, in clock ticks)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$java_pid/stat"; }
+
+# measure SCRIPT URL: prints req/s, p50, p99, the server's CPU time per request (us), non-2xx, load; warm-up first.
+# CPU per request depends far less on what else runs on the machine than req/s does.
 measure() {
-    local script=$1 url=$2 args=() result load
+    local script=$1 url=$2 args=() result load before after requests
     [ -n "$script" ] && args=(-s "$script")
     (cd "$wrk_dir" && wrk -t2 -c32 -d5s "${args[@]}" "$url" > /dev/null)
     load=$(cut -d' ' -f1-3 /proc/loadavg)
+    before=$(cpu_ticks)
     result=$(cd "$wrk_dir" && wrk -t2 -c32 -d"${seconds}s" --latency "${args[@]}" "$url")
-    printf '%s\t%s\t%s\t%s\t%s\n' \
+    after=$(cpu_ticks)
+    requests=$(printf '%s\n' "$result" | awk '/requests in/ {print $1}')
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' \
         "$(printf '%s\n' "$result" | awk '/Requests\/sec/ {print $2}')" \
         "$(printf '%s\n' "$result" | awk '$1 == "50%" {print $2}')" \
         "$(printf '%s\n' "$result" | awk '$1 == "99%" {print $2}')" \
-        "$(printf '%s\n' "$result" | awk '/Non-2xx/ {print $5} /Socket errors/ {print "errors:" $0}' | tr '\n' ' ')" \
+        "$(awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", t * 1e6 / hz / n }')" \
+        "$(printf '%s\n' "$result" | awk '/Non-2xx/ {print $5} /Socket errors/ {print "errors:" $0}' | tr '\n' ' ' | grep . || echo 0)" \
         "$load"
 }
 
@@ -64,23 +72,24 @@ ms() { # wrk's latency (1.23ms, 456.78us, 1.20s) in ms
 }
 
 [ "${JFR:-0}" = 1 ] && [ -n "$java_pid" ] && jcmd "$java_pid" JFR.start name=serving settings=profile filename="$work/serving.jfr" > /dev/null
-printf 'round\tendpoint\treq/s\tp50\tp99\tnon-2xx/errors\tload (1/5/15 min)\n'
+printf 'round\tendpoint\treq/s\tp50\tp99\tserver CPU/request (us)\tnon-2xx/errors\tload (1/5/15 min)\n'
 for round in $(seq 1 "$rounds"); do
     get=$(measure "" "$http/api/ping");                                   printf '%s\tGET /api/ping\t%s\n' "$round" "$get"
     post=$(measure ping-post.lua "$http/api/ping");                       printf '%s\tPOST /api/ping\t%s\n' "$round" "$post"
     one=$(measure predict-one.lua "$http/api/models/default/predict");    printf '%s\tpredict 1 row\t%s\n' "$round" "$one"
-    read -r get_rps _ _ <<< "$get"
-    read -r post_rps _ post_p99 _ <<< "$post"
-    read -r one_rps _ one_p99 _ <<< "$one"
+    read -r get_rps _ _ get_cpu _ <<< "$get"
+    read -r post_rps _ post_p99 post_cpu _ <<< "$post"
+    read -r one_rps _ one_p99 one_cpu _ <<< "$one"
     awk -v one="$one_rps" -v post="$post_rps" -v get="$get_rps" -v p1="$(ms "$one_p99")" -v p0="$(ms "$post_p99")" -v r="$round" \
-        'BEGIN { printf "%s\tratios\tpredict/POST ping %.2fx (goal >= 0.85)\tpredict/GET ping %.2fx (goal >= 0.75)\tp99 predict/POST ping %.2fx (goal <= 1.2)\n", r, one / post, one / get, p1 / p0 }'
+        -v c1="$one_cpu" -v c0="$post_cpu" -v cg="$get_cpu" \
+        'BEGIN { printf "%s\tratios\tpredict/POST ping %.2fx (goal >= 0.85)\tpredict/GET ping %.2fx (goal >= 0.75)\tp99 predict/POST ping %.2fx (goal <= 1.2)\tCPU per request: POST ping/predict %.2fx, GET ping/predict %.2fx\n", r, one / post, one / get, p1 / p0, c0 / c1, cg / c1 }'
     if [ "${SINGLE_ONLY:-0}" != 1 ]; then
         json=$(measure predict-batch.lua "$http/api/models/default/predict");     printf '%s\tpredict 1,000 rows JSON\t%s\n' "$round" "$json"
         csv=$(measure predict-batch-csv.lua "$http/api/models/default/predict");  printf '%s\tpredict 1,000 rows CSV\t%s\n' "$round" "$csv"
         oip=$(measure infer-binary.lua "$http/v2/models/default/infer");          printf '%s\tOIP infer 10,000 rows binary\t%s\n' "$round" "$oip"
-        read -r json_rps _ <<< "$json"; read -r csv_rps _ <<< "$csv"; read -r oip_rps _ <<< "$oip"
-        awk -v j="$json_rps" -v c="$csv_rps" -v o="$oip_rps" -v r="$round" \
-            'BEGIN { printf "%s\trows/s\tJSON %.2f M (goal >= 2)\tCSV %.2f M (goal >= 3)\tOIP binary %.2f M (goal >= 10)\n", r, j * 1000 / 1e6, c * 1000 / 1e6, o * 10000 / 1e6 }'
+        read -r json_rps _ _ json_cpu _ <<< "$json"; read -r csv_rps _ _ csv_cpu _ <<< "$csv"; read -r oip_rps _ _ oip_cpu _ <<< "$oip"
+        awk -v j="$json_rps" -v c="$csv_rps" -v o="$oip_rps" -v r="$round" -v jc="$json_cpu" -v cc="$csv_cpu" -v oc="$oip_cpu" \
+            'BEGIN { printf "%s\trows/s\tJSON %.2f M (goal >= 2)\tCSV %.2f M (goal >= 3)\tOIP binary %.2f M (goal >= 10)\tper server CPU-second: JSON %.2f M, CSV %.2f M, OIP binary %.2f M\n", r, j * 1000 / 1e6, c * 1000 / 1e6, o * 10000 / 1e6, 1000 / jc, 1000 / cc, 10000 / oc }'
     fi
 done
 [ "${JFR:-0}" = 1 ] && [ -n "$java_pid" ] && jcmd "$java_pid" JFR.stop name=serving > /dev/null && echo "JFR recording: $work/serving.jfr"

@@ -68,8 +68,7 @@ final class PredictionDocuments {
         long binaryLabelBytes = !binaryLabels ? 0 : stringLabels == null ? (long) rows * Long.BYTES : stringBytes(stringLabels);
         long binaryProbabilityBytes = binaryProbabilities ? (long) rows * classes * Float.BYTES : 0;
 
-        Bytes out = new Bytes((int) Math.min(Integer.MAX_VALUE - 8, 128 + binaryLabelBytes + binaryProbabilityBytes
-                + (binaryLabels && binaryProbabilities ? 0 : rows * (8L + 12L * classes))));
+        Bytes out = new Bytes(512 + (binaryLabels && binaryProbabilities ? 0 : rows * (8 + 12 * classes)));
         out.ascii("{\"model_name\":").text(quoted(model)).ascii(",\"model_version\":\"").number(version).ascii('"');
         if (request.id() != null) {
             out.ascii(",\"id\":").text(quoted(request.id()));
@@ -108,20 +107,27 @@ final class PredictionDocuments {
         }
         out.ascii("]}");
         int jsonLength = out.length;
+        if (!binaryLabels && !binaryProbabilities) {
+            return new OipResponse(out.toArray(), jsonLength, false);
+        }
+        // the binary data's size is known: one array for the body, no growing
+        ByteBuffer body = ByteBuffer.wrap(Arrays.copyOf(out.data, Math.toIntExact(jsonLength + binaryLabelBytes + binaryProbabilityBytes)))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        body.position(jsonLength);
         if (binaryLabels) {
             if (stringLabels != null) {
                 for (byte[] label : stringLabels) {
-                    out.littleEndian(Integer.BYTES).putInt(label.length);
-                    out.bytes(label);
+                    body.putInt(label.length).put(label);
                 }
             } else {
-                out.littleEndian(rows * Long.BYTES).asLongBuffer().put(predictions.intLabels(), 0, rows);
+                body.asLongBuffer().put(predictions.intLabels(), 0, rows);
+                body.position(body.position() + rows * Long.BYTES);
             }
         }
         if (binaryProbabilities) {
-            out.littleEndian(rows * classes * Float.BYTES).asFloatBuffer().put(predictions.probabilities(), 0, rows * classes);
+            body.asFloatBuffer().put(predictions.probabilities(), 0, rows * classes);
         }
-        return new OipResponse(out.toArray(), jsonLength, binaryLabels || binaryProbabilities);
+        return new OipResponse(body.array(), jsonLength, true);
     }
 
     private static void appendLabels(Bytes json, Predictions predictions) {
@@ -216,14 +222,6 @@ final class PredictionDocuments {
                 data[length++] = (byte) number.charAt(i);
             }
             return this;
-        }
-
-        /** A little-endian view of the next {@code bytes} bytes, which the caller fills. */
-        ByteBuffer littleEndian(int bytes) {
-            ensure(bytes);
-            ByteBuffer view = ByteBuffer.wrap(data, length, bytes).slice().order(ByteOrder.LITTLE_ENDIAN);
-            length += bytes;
-            return view;
         }
 
         private void ensure(int more) {

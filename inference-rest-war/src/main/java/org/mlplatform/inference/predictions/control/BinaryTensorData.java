@@ -1,6 +1,7 @@
 package org.mlplatform.inference.predictions.control;
 
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
@@ -9,6 +10,8 @@ import java.nio.ByteOrder;
  * padding. Each input takes its {@code binary_data_size}; bytes left over are an error.
  */
 final class BinaryTensorData {
+
+    private static final VarHandle FLOAT_LE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] data;
     private final int start;
@@ -22,15 +25,27 @@ final class BinaryTensorData {
         this.position = start;
     }
 
-    /** The next {@code count} FP32 values. */
-    float[] floats(String input, int count) {
+    /**
+     * The next {@code count} FP32 values, as rows of {@code columns}; a NaN or infinite value is
+     * refused naming its row and column, as the JSON and CSV readings refuse them.
+     */
+    float[] floats(String input, int count, int columns) {
         long bytes = (long) count * Float.BYTES;
         if (bytes > end - position) {
             throw InvalidInputException.badRequest("Wrong binary size", "input '" + input + "' needs " + bytes
                     + " bytes of binary data, the body holds " + (end - position) + " after " + (position == start ? "the JSON" : "the inputs before it"));
         }
         float[] values = new float[count];
-        ByteBuffer.wrap(data, position, (int) bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+        for (int i = 0; i < count; i++) {
+            float value = (float) FLOAT_LE.get(data, position + i * Float.BYTES);
+            if (!Float.isFinite(value)) {
+                int row = i / columns + 1;
+                int column = i % columns + 1;
+                throw InvalidInputException.at("Non-finite value", "row " + row + ", column " + column + ": " + value
+                        + " is not a finite number", row, column);
+            }
+            values[i] = value;
+        }
         position += (int) bytes;
         return values;
     }

@@ -182,15 +182,7 @@ public class OipInferRequestReader {
         if (rows == 0) {
             throw InvalidInputException.badRequest("Empty batch", "the request holds no rows");
         }
-        float[] values = binary.floats(name, rows * featureCount);
-        for (int i = 0; i < values.length; i++) {
-            if (!Float.isFinite(values[i])) {
-                int row = i / featureCount + 1;
-                int column = i % featureCount + 1;
-                throw InvalidInputException.at("Non-finite value", "row " + row + ", column " + column + ": " + values[i]
-                        + " is not a finite number", row, column);
-            }
-        }
+        float[] values = binary.floats(name, rows * featureCount, featureCount);
         return new FeatureMatrix(values, rows, featureCount);
     }
 
