@@ -157,6 +157,79 @@ class InferenceServiceIT {
         assertEquals(probabilities(fromJson), oip);
     }
 
+    /**
+     * The binary tensor data extension over HTTP, bytes put together as Triton's documentation lays
+     * them out: the same rows as raw little-endian FP32 score exactly as in JSON, and the outputs
+     * come back as raw bytes after the response JSON when asked for.
+     */
+    @Test
+    void binaryTensorDataScoresAsJsonDoes() throws Exception {
+        String csv = csv(ReferenceCase.load("seed", "robust_balanced_C1"));
+        List<String> lines = csv.lines().filter(line -> !line.isBlank()).toList();
+        JsonObject fromJson = json(post(uri("api/models/" + SEED + "/predict"), "text/csv", csv)).asJsonObject();
+        java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+        for (String line : lines) {
+            for (String cell : line.split(",")) {
+                int bits = Float.floatToRawIntBits(Float.parseFloat(cell.strip()));
+                data.write(bits);
+                data.write(bits >>> 8);
+                data.write(bits >>> 16);
+                data.write(bits >>> 24);
+            }
+        }
+        String header = "{\"inputs\":[{\"name\":\"input\",\"shape\":[" + lines.size() + ",10],\"datatype\":\"FP32\","
+                + "\"parameters\":{\"binary_data_size\":" + data.size() + "}}],\"outputs\":[{\"name\":\"label\",\"parameters\":{\"binary_data\":true}},"
+                + "{\"name\":\"probabilities\",\"parameters\":{\"binary_data\":true}}]}";
+        byte[] headerBytes = header.getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[headerBytes.length + data.size()];
+        System.arraycopy(headerBytes, 0, body, 0, headerBytes.length);
+        System.arraycopy(data.toByteArray(), 0, body, headerBytes.length, data.size());
+
+        HttpResponse<byte[]> response = postBinary(uri("v2/models/" + SEED + "/infer"), body, Integer.toString(headerBytes.length));
+        assertEquals(200, response.statusCode());
+        assertEquals("application/octet-stream", response.headers().firstValue("Content-Type").orElse(""));
+        int jsonLength = Integer.parseInt(response.headers().firstValue("Inference-Header-Content-Length").orElseThrow());
+        JsonObject answer = jakarta.json.Json.createReader(new java.io.StringReader(
+                new String(response.body(), 0, jsonLength, StandardCharsets.UTF_8))).readObject();
+        JsonObject label = answer.getJsonArray("outputs").getJsonObject(0);
+        JsonObject probabilities = answer.getJsonArray("outputs").getJsonObject(1);
+        assertEquals(8 * lines.size(), label.getJsonObject("parameters").getInt("binary_data_size"));
+        assertEquals(8 * lines.size(), probabilities.getJsonObject("parameters").getInt("binary_data_size"));
+        assertEquals(jsonLength + 16 * lines.size(), response.body().length);
+        java.nio.ByteBuffer binary = java.nio.ByteBuffer.wrap(response.body(), jsonLength, 16 * lines.size()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int row = 0; row < lines.size(); row++) {
+            assertEquals(fromJson.getJsonArray("predictions").getJsonNumber(row).longValue(), binary.getLong(), "label of row " + (row + 1));
+        }
+        List<Float> binaryProbabilities = new ArrayList<>();
+        for (int i = 0; i < 2 * lines.size(); i++) {
+            binaryProbabilities.add(binary.getFloat());
+        }
+        assertEquals(probabilities(fromJson), binaryProbabilities);
+        assertTrue(json(get(uri("v2"))).asJsonObject().getJsonArray("extensions").contains(jakarta.json.Json.createValue("binary_tensor_data")));
+
+        HttpResponse<byte[]> beyond = postBinary(uri("v2/models/" + SEED + "/infer"), body, Integer.toString(body.length + 1));
+        assertEquals(400, beyond.statusCode());
+        assertTrue(new String(beyond.body(), StandardCharsets.UTF_8).contains("\"error\":\"Inference-Header-Content-Length is"));
+        byte[] trailing = java.util.Arrays.copyOf(body, body.length + 3);
+        HttpResponse<byte[]> extra = postBinary(uri("v2/models/" + SEED + "/infer"), trailing, Integer.toString(headerBytes.length));
+        assertEquals(400, extra.statusCode());
+        assertTrue(new String(extra.body(), StandardCharsets.UTF_8).contains("3 bytes after the JSON"));
+        assertEquals(400, postBinary(uri("v2/models/" + SEED + "/infer"), body, "many").statusCode());
+    }
+
+    @Test
+    void theNoOpPostReadsTheBodyAndAnswersAConstant() {
+        HttpResponse<String> pong = post(uri("api/ping"), "application/json", "{\"instances\":[[1,2,3,4,5,6,7,8,9,10]]}");
+        assertEquals(200, pong.statusCode());
+        assertEquals("{\"pong\":true}", pong.body());
+    }
+
+    private static HttpResponse<byte[]> postBinary(URI uri, byte[] body, String headerLength) throws Exception {
+        return ItSupport.HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/octet-stream")
+                .header("Inference-Header-Content-Length", headerLength).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .timeout(java.time.Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Tiny JSON-array builder for readable assertions. */
     private static final class JsonArrays {
         static JsonArray of(long... values) {

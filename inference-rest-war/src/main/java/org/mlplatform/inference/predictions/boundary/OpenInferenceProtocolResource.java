@@ -11,6 +11,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,11 +35,13 @@ import org.mlplatform.inference.models.control.ModelState;
 import org.mlplatform.inference.models.control.ServedModels;
 import org.mlplatform.inference.models.control.VersionSelector;
 import org.mlplatform.inference.models.entity.ModelSignature;
+import org.mlplatform.inference.predictions.control.InvalidInputException;
 import org.mlplatform.inference.predictions.control.OipInferRequest;
 
 /**
  * The Open Inference Protocol (KServe V2) REST API, so KServe and Triton HTTP clients work
- * unchanged. Errors come back as {@code {"error": "..."}} (see {@link ErrorResponseMapper}).
+ * unchanged, with Triton's binary tensor data extension (raw FP32 inputs after the JSON, binary
+ * outputs on request). Errors come back as {@code {"error": "..."}} (see {@link ErrorResponseMapper}).
  */
 @ApplicationScoped
 @Path("v2")
@@ -66,6 +69,10 @@ public class OpenInferenceProtocolResource {
     private static final String INFER_RESPONSE_EXAMPLE = "{\"model_name\":\"default\",\"model_version\":\"1\",\"id\":\"42\",\"outputs\":["
             + "{\"name\":\"label\",\"datatype\":\"INT64\",\"shape\":[1],\"data\":[1]},"
             + "{\"name\":\"probabilities\",\"datatype\":\"FP32\",\"shape\":[1,2],\"data\":[0.1234,0.8766]}]}";
+    /** The binary tensor data extension's header: the length of the JSON at the start of the body, binary data after it. */
+    static final String HEADER_LENGTH = "Inference-Header-Content-Length";
+    private static final String HEADER_LENGTH_DOC = "Binary tensor data extension: the length in bytes of the JSON request at the start "
+            + "of the body; the inputs' raw little-endian data (parameters.binary_data_size bytes each, in input order) follows it";
     private static final String VERSION_DOC = "A version number or an alias such as 'production' (1 is the version ./run.sh trains)";
 
     @GET
@@ -76,7 +83,7 @@ public class OpenInferenceProtocolResource {
         return Json.createObjectBuilder()
                 .add("name", "mlplatform-inference")
                 .add("version", "1.0")
-                .add("extensions", Json.createArrayBuilder())
+                .add("extensions", Json.createArrayBuilder().add("binary_tensor_data"))
                 .build();
     }
 
@@ -152,47 +159,77 @@ public class OpenInferenceProtocolResource {
 
     @POST
     @Path("models/{model}/infer")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Inference with the latest loaded version")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipInferenceRequest"),
-            examples = @ExampleObject(name = "one row", summary = "One row of the default model's 10 features", value = INFER_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Labels and probabilities", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "OipInferenceResponse"), examples = @ExampleObject(name = "one row", value = INFER_RESPONSE_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "A request that does not fit the model",
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipInferenceRequest"),
+                    examples = @ExampleObject(name = "one row", summary = "One row of the default model's 10 features", value = INFER_EXAMPLE)),
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(ref = "OipBinaryInferenceRequest"))})
+    @APIResponse(responseCode = "200", description = "Labels and probabilities", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipInferenceResponse"),
+                    examples = @ExampleObject(name = "one row", value = INFER_RESPONSE_EXAMPLE)),
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(ref = "OipBinaryInferenceResponse"))})
+    @APIResponse(responseCode = "400", description = "A request that does not fit the model, or binary data whose sizes do not add up",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipError")))
     @APIResponse(responseCode = "404", description = "Unknown model or version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipError")))
-    public String infer(@PathParam("model") @Parameter(description = PredictionsResource.MODEL_DOC, example = "default") String model,
-                        InputStream body) {
-        return infer(model, VersionSelector.LATEST, body);
+    public Response infer(@PathParam("model") @Parameter(description = PredictionsResource.MODEL_DOC, example = "default") String model,
+                          @HeaderParam(HEADER_LENGTH) @Parameter(description = HEADER_LENGTH_DOC) String jsonLength,
+                          InputStream body) {
+        return infer(model, VersionSelector.LATEST, jsonLength, body);
     }
 
     @POST
     @Path("models/{model}/versions/{version}/infer")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Inference with one version (a number or an alias such as 'production')")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipInferenceRequest"),
-            examples = @ExampleObject(name = "one row", summary = "One row of the default model's 10 features", value = INFER_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Labels and probabilities", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "OipInferenceResponse"), examples = @ExampleObject(name = "one row", value = INFER_RESPONSE_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "A request that does not fit the model",
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipInferenceRequest"),
+                    examples = @ExampleObject(name = "one row", summary = "One row of the default model's 10 features", value = INFER_EXAMPLE)),
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(ref = "OipBinaryInferenceRequest"))})
+    @APIResponse(responseCode = "200", description = "Labels and probabilities", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipInferenceResponse"),
+                    examples = @ExampleObject(name = "one row", value = INFER_RESPONSE_EXAMPLE)),
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(ref = "OipBinaryInferenceResponse"))})
+    @APIResponse(responseCode = "400", description = "A request that does not fit the model, or binary data whose sizes do not add up",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipError")))
     @APIResponse(responseCode = "404", description = "Unknown model or version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OipError")))
-    public String inferVersion(@PathParam("model") @Parameter(description = PredictionsResource.MODEL_DOC, example = "default") String model,
-                               @PathParam("version") @Parameter(description = VERSION_DOC, example = "1") String version,
-                               InputStream body) {
-        return infer(model, PredictionsResource.selector(version), body);
+    public Response inferVersion(@PathParam("model") @Parameter(description = PredictionsResource.MODEL_DOC, example = "default") String model,
+                                 @PathParam("version") @Parameter(description = VERSION_DOC, example = "1") String version,
+                                 @HeaderParam(HEADER_LENGTH) @Parameter(description = HEADER_LENGTH_DOC) String jsonLength,
+                                 InputStream body) {
+        return infer(model, PredictionsResource.selector(version), jsonLength, body);
     }
 
-    private String infer(String model, VersionSelector selector, InputStream body) {
+    private Response infer(String model, VersionSelector selector, String jsonLength, InputStream body) {
         readers.limits().checkDeclaredLength(headers.getLength());
+        Long headerLength = headerLength(jsonLength);
         try (ModelLease lease = models.lease(model, selector)) {
             LoadedVersion loaded = lease.version();
             ModelSignature signature = loaded.session().signature();
-            OipInferRequest request = readers.oip().read(body, signature.inputName(), signature.featureCount(), OUTPUTS);
-            return PredictionDocuments.oipResponse(model, loaded.version(), request,
+            OipInferRequest request = readers.oip().read(body, headerLength, headers.getLength(), signature.inputName(),
+                    signature.featureCount(), OUTPUTS);
+            PredictionDocuments.OipResponse response = PredictionDocuments.oipResponse(model, loaded.version(), request,
                     PredictionsResource.run(predictor, lease, request.features()));
+            if (!response.binary()) {
+                return Response.ok(response.body(), MediaType.APPLICATION_JSON_TYPE).build();
+            }
+            return Response.ok(response.body(), MediaType.APPLICATION_OCTET_STREAM_TYPE).header(HEADER_LENGTH, response.jsonLength()).build();
+        }
+    }
+
+    private static Long headerLength(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.badRequest("Wrong header length", HEADER_LENGTH + " must be the JSON's length in bytes, got '"
+                    + header + "'");
         }
     }
 

@@ -84,7 +84,7 @@ public class PredictionsResource {
     @APIResponse(responseCode = "415", description = "Another media type", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "503", description = "All inference slots busy; retry after the Retry-After seconds",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = "Problem")))
-    public String predictJson(@PathParam("model") @Parameter(description = MODEL_DOC, example = "default") String model,
+    public byte[] predictJson(@PathParam("model") @Parameter(description = MODEL_DOC, example = "default") String model,
                               @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
                               InputStream body) {
         readers.limits().checkDeclaredLength(headers.getLength());
@@ -100,7 +100,7 @@ public class PredictionsResource {
     @APIResponse(responseCode = "200", description = "Labels and class probabilities, one per row",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Predictions"),
                     examples = @ExampleObject(name = "two rows", value = EXAMPLE_RESPONSE)))
-    public String predictCsv(@PathParam("model") @Parameter(description = MODEL_DOC, example = "default") String model,
+    public byte[] predictCsv(@PathParam("model") @Parameter(description = MODEL_DOC, example = "default") String model,
                              @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
                              InputStream body) {
         readers.limits().checkDeclaredLength(headers.getLength());
@@ -117,7 +117,7 @@ public class PredictionsResource {
     @APIResponse(responseCode = "200", description = "Labels and class probabilities, one per row",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Predictions"),
                     examples = @ExampleObject(name = "two rows", value = EXAMPLE_RESPONSE)))
-    public String predictUpload(@PathParam("model") @Parameter(description = MODEL_DOC, example = "default") String model,
+    public byte[] predictUpload(@PathParam("model") @Parameter(description = MODEL_DOC, example = "default") String model,
                                 @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
                                 List<EntityPart> parts) {
         readers.limits().checkDeclaredLength(headers.getLength());
@@ -148,7 +148,7 @@ public class PredictionsResource {
             + "CSV: headerless, or with the training header (its names must match the model's). "
             + "Multipart: the CSV file in the part named 'file'.";
 
-    private String predict(String model, String version, Function<ModelMetadata, FeatureMatrix> read) {
+    private byte[] predict(String model, String version, Function<ModelMetadata, FeatureMatrix> read) {
         try (ModelLease lease = models.lease(model, selector(version))) {
             LoadedVersion loaded = lease.version();
             FeatureMatrix features = read.apply(loaded.metadata());

@@ -22,7 +22,7 @@ import org.mlplatform.inference.predictions.control.InvalidInputException;
 public class RequestBodyFilter implements ContainerRequestFilter {
 
     public static final String PREDICT_ACCEPTS = "application/json, text/csv, or multipart/form-data with a boundary and the CSV in part 'file'";
-    public static final String INFER_ACCEPTS = "application/json";
+    public static final String INFER_ACCEPTS = "application/json, or application/octet-stream with binary tensor data";
 
     @Inject
     RequestReaders readers;

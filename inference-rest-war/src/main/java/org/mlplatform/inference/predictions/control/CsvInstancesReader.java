@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
  * that number. A BOM, CRLF or LF line ends, blank lines and spaces around cells are accepted; a
  * quote inside an unquoted cell, text after a closing quote or an unterminated quote is refused,
  * since any reading of them would be a guess.
+ * <p>
+ * The body is scanned as bytes first ({@link CsvRowsScanner}: plain headerless numeric rows, numbers
+ * parsed in place, no String per cell); anything else it leaves to the record reader below, which
+ * then answers exactly as it always did.
  */
 public class CsvInstancesReader {
 
@@ -32,6 +36,13 @@ public class CsvInstancesReader {
      * @param featureNames the model's feature names, or empty when it was trained without a header
      */
     public FeatureMatrix read(InputStream body, int featureCount, List<String> featureNames) {
+        RequestBytes bytes = RequestBytes.read(body, limits);
+        FeatureMatrix scanned = new CsvRowsScanner(bytes.data(), bytes.length(), featureCount, limits.maxRows()).scan();
+        return scanned != null ? scanned : readRecords(bytes.stream(), featureCount, featureNames);
+    }
+
+    /** The RFC 4180 record reading, for what the scanner leaves to it (and for tests comparing the two). */
+    FeatureMatrix readRecords(InputStream body, int featureCount, List<String> featureNames) {
         FeatureValues values = new FeatureValues(featureCount, limits);
         try (Reader reader = new InputStreamReader(new BoundedInputStream(body, limits), StandardCharsets.UTF_8)) {
             Records records = new Records(reader);

@@ -14,9 +14,14 @@ import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 
 /**
- * Reads {@code {"instances": [[f1, ..., fF], ...]}} straight from the request stream into a
- * {@link FeatureMatrix}, without building a JSON tree. Other top-level members are ignored; a
- * member given twice and anything after the document are refused.
+ * Reads {@code {"instances": [[f1, ..., fF], ...]}} into a {@link FeatureMatrix}, without building a
+ * JSON tree. Other top-level members are ignored; a member given twice and anything after the
+ * document are refused.
+ * <p>
+ * The body is scanned as bytes first ({@link InstancesScanner}: numbers parsed in place by
+ * fastdoubleparser, no String per value); whatever that scan does not accept, from another member
+ * to a malformed number, is read again by JSON-P's streaming parser, which then answers exactly as
+ * it always did, with the same value or the same error naming row and column.
  */
 public class JsonInstancesReader {
 
@@ -29,6 +34,13 @@ public class JsonInstancesReader {
     }
 
     public FeatureMatrix read(InputStream body, int featureCount) {
+        RequestBytes bytes = RequestBytes.read(body, limits);
+        FeatureMatrix scanned = new InstancesScanner(bytes.data(), bytes.length(), featureCount, limits.maxRows()).scan();
+        return scanned != null ? scanned : readWithParser(bytes.stream(), featureCount);
+    }
+
+    /** The JSON-P reading, for what the scanner leaves to it (and for tests comparing the two). */
+    FeatureMatrix readWithParser(InputStream body, int featureCount) {
         try (JsonParser parser = PARSERS.createParser(new BoundedInputStream(body, limits))) {
             return readDocument(parser, featureCount);
         } catch (JsonParsingException e) {

@@ -1,5 +1,6 @@
 package org.mlplatform.inference.predictions.control;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -25,7 +26,11 @@ import jakarta.json.stream.JsonParsingException;
 
 /**
  * Reads an OIP infer request: one FP32 input tensor of shape [N, F] whose {@code data} is
- * row-major, flat or nested; optional {@code id}; optional {@code outputs} filter.
+ * row-major, flat or nested, or, with the binary tensor data extension (Triton's
+ * {@code Inference-Header-Content-Length}), {@code parameters.binary_data_size} bytes of raw
+ * little-endian FP32 after the JSON; optional {@code id}; optional {@code outputs} filter, each
+ * output optionally asked for as binary ({@code parameters.binary_data}, or the request's
+ * {@code parameters.binary_data_output}).
  */
 public class OipInferRequestReader {
 
@@ -33,6 +38,9 @@ public class OipInferRequestReader {
     private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
     /** An infer request is nested 4 levels deep at most (data as [[...]]); leaves room for extensions' parameters. */
     static final int MAX_DEPTH = 32;
+    static final String BINARY_DATA_SIZE = "binary_data_size";
+    static final String BINARY_DATA = "binary_data";
+    static final String BINARY_DATA_OUTPUT = "binary_data_output";
 
     private final RequestLimits limits;
 
@@ -41,8 +49,35 @@ public class OipInferRequestReader {
     }
 
     public OipInferRequest read(InputStream body, String inputName, int featureCount, Set<String> knownOutputs) {
+        return read(body, null, -1, inputName, featureCount, knownOutputs);
+    }
+
+    /**
+     * @param jsonLength    the Inference-Header-Content-Length header (binary tensor data extension): the JSON
+     *                      request is that many bytes, binary tensor data follows it; null for a JSON-only body
+     * @param contentLength the Content-Length, or -1
+     */
+    public OipInferRequest read(InputStream body, Long jsonLength, long contentLength, String inputName, int featureCount,
+                                Set<String> knownOutputs) {
+        if (jsonLength == null) {
+            return toRequest(parse(new BoundedInputStream(body, limits)), null, inputName, featureCount, knownOutputs);
+        }
+        RequestBytes bytes = RequestBytes.read(body, limits, contentLength);
+        if (jsonLength < 0 || jsonLength > bytes.length()) {
+            throw InvalidInputException.badRequest("Wrong header length", "Inference-Header-Content-Length is " + jsonLength
+                    + ", the body holds " + bytes.length() + " bytes");
+        }
+        int jsonEnd = (int) (long) jsonLength;
+        JsonObject request = parse(new ByteArrayInputStream(bytes.data(), 0, jsonEnd));
+        BinaryTensorData binary = new BinaryTensorData(bytes.data(), jsonEnd, bytes.length());
+        OipInferRequest read = toRequest(request, binary, inputName, featureCount, knownOutputs);
+        binary.checkAllRead();
+        return read;
+    }
+
+    private JsonObject parse(InputStream json) {
         JsonObject request;
-        try (JsonParser parser = PARSERS.createParser(new BoundedInputStream(body, limits))) {
+        try (JsonParser parser = PARSERS.createParser(json)) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw InvalidInputException.badRequest("Malformed JSON", "the body is not a JSON object");
             }
@@ -58,15 +93,21 @@ public class OipInferRequestReader {
         } catch (JsonException e) {
             throw InvalidInputException.badRequest("Malformed JSON", "the body cannot be read as JSON: " + e.getMessage());
         }
+        return request;
+    }
+
+    private OipInferRequest toRequest(JsonObject request, BinaryTensorData binary, String inputName, int featureCount,
+                                      Set<String> knownOutputs) {
         try {
-            return toRequest(request, inputName, featureCount, knownOutputs);
+            return readRequest(request, binary, inputName, featureCount, knownOutputs);
         } catch (ClassCastException | NullPointerException e) {
             throw InvalidInputException.badRequest("Malformed request", "the infer request does not follow the Open Inference Protocol: "
                     + "expected {\"inputs\": [{\"name\", \"shape\", \"datatype\", \"data\"}]}");
         }
     }
 
-    private OipInferRequest toRequest(JsonObject request, String inputName, int featureCount, Set<String> knownOutputs) {
+    private OipInferRequest readRequest(JsonObject request, BinaryTensorData binary, String inputName, int featureCount,
+                                        Set<String> knownOutputs) {
         String id = request.containsKey("id") ? request.getString("id") : null;
         JsonArray inputs = request.getJsonArray("inputs");
         if (inputs == null || inputs.size() != 1) {
@@ -88,11 +129,24 @@ public class OipInferRequestReader {
         if (rows > limits.maxRows()) {
             throw limits.tooManyRows();
         }
+        JsonObject parameters = input.getJsonObject("parameters");
+        FeatureMatrix features;
+        if (parameters != null && parameters.containsKey(BINARY_DATA_SIZE)) {
+            features = binaryFeatures(input, parameters, binary, (int) rows, featureCount);
+        } else {
+            features = jsonFeatures(input, (int) rows, featureCount);
+        }
+        Set<String> requested = requestedOutputs(request, knownOutputs);
+        return new OipInferRequest(id, features, requested, binaryOutputs(request, knownOutputs));
+    }
+
+    private FeatureMatrix jsonFeatures(JsonObject input, int rows, int featureCount) {
+        JsonArray shape = input.getJsonArray("shape");
         List<JsonValue> data = new ArrayList<>();
         flatten(input.getJsonArray("data"), data);
-        if (data.size() != rows * featureCount) {
+        if (data.size() != (long) rows * featureCount) {
             throw InvalidInputException.badRequest("Wrong shape", "input data holds " + data.size() + " values, shape " + shape
-                    + " needs " + rows * featureCount);
+                    + " needs " + (long) rows * featureCount);
         }
         FeatureValues values = new FeatureValues(featureCount, limits);
         for (int row = 0; row < rows; row++) {
@@ -106,7 +160,55 @@ public class OipInferRequestReader {
             }
             values.endRow();
         }
-        return new OipInferRequest(id, values.toMatrix(), requestedOutputs(request, knownOutputs));
+        return values.toMatrix();
+    }
+
+    /** The input's rows as raw little-endian FP32 after the JSON header: exactly rows x features x 4 bytes. */
+    private static FeatureMatrix binaryFeatures(JsonObject input, JsonObject parameters, BinaryTensorData binary, int rows, int featureCount) {
+        String name = input.getString("name");
+        if (binary == null) {
+            throw InvalidInputException.badRequest("Missing binary data", "input '" + name + "' has parameters.binary_data_size, "
+                    + "but the request has no Inference-Header-Content-Length header telling where its JSON ends");
+        }
+        if (input.containsKey("data")) {
+            throw InvalidInputException.badRequest("Malformed request", "input '" + name + "' has both data and parameters.binary_data_size");
+        }
+        long size = dimension(parameters.get(BINARY_DATA_SIZE), Long.MAX_VALUE);
+        long expected = (long) rows * featureCount * Float.BYTES;
+        if (size != expected) {
+            throw InvalidInputException.badRequest("Wrong binary size", "input '" + name + "': binary_data_size is "
+                    + parameters.get(BINARY_DATA_SIZE) + ", shape " + input.getJsonArray("shape") + " of FP32 needs " + expected + " bytes");
+        }
+        if (rows == 0) {
+            throw InvalidInputException.badRequest("Empty batch", "the request holds no rows");
+        }
+        float[] values = binary.floats(name, rows * featureCount, featureCount);
+        return new FeatureMatrix(values, rows, featureCount);
+    }
+
+    /** Outputs asked for as binary: {@code binary_data} on the output, else the request's {@code binary_data_output}. */
+    private static Set<String> binaryOutputs(JsonObject request, Set<String> knownOutputs) {
+        JsonObject parameters = request.getJsonObject("parameters");
+        boolean all = parameters != null && parameters.getBoolean(BINARY_DATA_OUTPUT, false);
+        Set<String> binary = new HashSet<>();
+        if (all) {
+            binary.addAll(knownOutputs);
+        }
+        JsonArray outputs = request.getJsonArray("outputs");
+        if (outputs != null) {
+            for (JsonValue output : outputs) {
+                JsonObject outputParameters = output.asJsonObject().getJsonObject("parameters");
+                if (outputParameters != null && outputParameters.containsKey(BINARY_DATA)) {
+                    String name = output.asJsonObject().getString("name");
+                    if (outputParameters.getBoolean(BINARY_DATA)) {
+                        binary.add(name);
+                    } else {
+                        binary.remove(name);
+                    }
+                }
+            }
+        }
+        return binary;
     }
 
     private static Set<String> requestedOutputs(JsonObject request, Set<String> knownOutputs) {
@@ -167,17 +269,20 @@ public class OipInferRequestReader {
      * 2^32+1 would otherwise be truncated into a valid-looking dimension. 1.0 and 1e1 are integers.
      */
     private static long dimension(JsonValue value) {
+        return dimension(value, Integer.MAX_VALUE);
+    }
+
+    /** An integer from 0 to {@code max}, or -1. */
+    private static long dimension(JsonValue value, long max) {
         if (!(value instanceof JsonNumber number)) {
             return -1;
         }
         BigDecimal exact = number.bigDecimalValue();
-        if (exact.signum() < 0 || exact.compareTo(MAX_DIMENSION) > 0 || exact.stripTrailingZeros().scale() > 0) {
+        if (exact.signum() < 0 || exact.compareTo(BigDecimal.valueOf(max)) > 0 || exact.stripTrailingZeros().scale() > 0) {
             return -1;
         }
         return exact.longValueExact();
     }
-
-    private static final BigDecimal MAX_DIMENSION = BigDecimal.valueOf(Integer.MAX_VALUE);
 
     /** Row-major order whether the client sent flat or nested data. */
     private static void flatten(JsonArray data, List<JsonValue> into) {

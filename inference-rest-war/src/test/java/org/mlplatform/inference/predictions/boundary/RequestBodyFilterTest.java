@@ -33,7 +33,8 @@ class RequestBodyFilterTest {
     void eachEndpointListsWhatItTakes() {
         assertEquals(RequestBodyFilter.PREDICT_ACCEPTS, RequestBodyFilter.accepted("api/models/default/predict"));
         assertEquals(RequestBodyFilter.INFER_ACCEPTS, RequestBodyFilter.accepted("/v2/models/default/versions/2/infer"));
-        assertEquals("application/json", RequestBodyFilter.INFER_ACCEPTS, "the OIP takes JSON only");
+        assertEquals("application/json, or application/octet-stream with binary tensor data", RequestBodyFilter.INFER_ACCEPTS,
+                "the OIP takes JSON, and binary tensor data as Triton sends it");
         assertNull(RequestBodyFilter.accepted("api/models/default/reload"));
     }
 }
