@@ -62,8 +62,8 @@ final class HalConsole {
         Locator item = job(job, deployment);
         Locator dialog = page.locator(".modal-dialog").filter(new Locator.FilterOptions().setHasText("Start Job"));
         retried(() -> {
-            item.click();
-            item.locator("button.dropdown-toggle").click();
+            item.click(new Locator.ClickOptions().setTimeout(RETRY_AFTER_MS));
+            item.locator("button.dropdown-toggle").click(new Locator.ClickOptions().setTimeout(RETRY_AFTER_MS));
             item.getByText("Start", new Locator.GetByTextOptions().setExact(true)).click(new Locator.ClickOptions().setTimeout(RETRY_AFTER_MS));
             dialog.waitFor(new Locator.WaitForOptions().setTimeout(RETRY_AFTER_MS));
         });
@@ -91,7 +91,7 @@ final class HalConsole {
     void viewJob(String job, String deployment) {
         Locator item = job(job, deployment);
         retried(() -> {
-            item.click();
+            item.click(new Locator.ClickOptions().setTimeout(RETRY_AFTER_MS));
             item.getByText("View", new Locator.GetByTextOptions().setExact(true)).click(new Locator.ClickOptions().setTimeout(RETRY_AFTER_MS));
             refresh().waitFor(new Locator.WaitForOptions().setTimeout(RETRY_AFTER_MS));
         });
@@ -110,7 +110,8 @@ final class HalConsole {
                 if (attempt == 3) {
                     throw replaced;
                 }
-                System.out.println("HAL: clicking again after " + replaced.getMessage().replaceAll("\\s+", " "));
+                String message = replaced.getMessage().replaceAll("\\s+", " ");
+                System.out.println("HAL: clicking again after " + message.substring(Math.max(0, message.indexOf("Call log:"))));
             }
         }
     }
