@@ -24,7 +24,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -33,6 +32,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,14 +49,16 @@ import org.mlplatform.system.SwaggerUi.Response;
  * example is execution 2 (its status is read once it exists), stopped while it runs and restarted as 3;
  * the builder's stop and restart target execution 4, the first training after those; the delete
  * targets version 2, which the training example publishes, after production was pointed at version 1.
+ * Those ids need a fresh job repository: the test runs first on the test server
+ * (src/test/resources/junit-platform.properties orders the test classes by {@code @Order}).
  */
 @ExtendWith(ArquillianExtension.class)
+@Order(1)
 @EnabledIf(value = "chromiumInstalled",
         disabledReason = "no Chromium at -Dchromium.path (default /usr/bin/chromium): install Debian's chromium "
                 + "(apt-get install chromium; .ci/run does when it runs as root) to run the OpenAPI UI test")
 class OpenApiUiIT {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
     private static final String USER = System.getProperty("it.admin.user");
     private static final String PASSWORD = System.getProperty("it.admin.password");
     private static final String INFERENCE = "Inference";
@@ -90,11 +92,7 @@ class OpenApiUiIT {
     }
 
     static boolean chromiumInstalled() {
-        boolean installed = Files.isExecutable(CHROMIUM);
-        if (!installed) {
-            System.err.println("OpenApiUiIT skipped: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
-        }
-        return installed;
+        return HeadlessChromium.installed(OpenApiUiIT.class);
     }
 
     private static WebArchive war(String name) {
@@ -125,13 +123,8 @@ class OpenApiUiIT {
         writeLongJobData();
 
         long started = System.nanoTime();
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(CHROMIUM)
-                     .setHeadless(true)
-                     .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                             "--disable-background-networking", "--disable-component-update", "--disable-sync")))) {
+        try (Playwright playwright = HeadlessChromium.playwright();
+             Browser browser = HeadlessChromium.launch(playwright)) {
             // Chromium answers a Basic challenge (the 401 of a write without "Authorize") with its login
             // prompt, which a headless browser would wait on forever. The context answers it with a user
             // that does not exist, as a user cancelling the prompt would: the page then shows the 401.

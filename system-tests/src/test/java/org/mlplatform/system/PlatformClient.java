@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -63,6 +64,24 @@ final class PlatformClient {
     /** The scoring execution (inference service) once its status passes the test, or the last one seen when the time is up. */
     JsonObject awaitScoring(long id, Predicate<String> status, Duration timeout) throws InterruptedException {
         return await("api/scorings/" + id, status, timeout);
+    }
+
+    /**
+     * The id of the job instance's execution after {@code previous} (a restart), once the scorings list
+     * shows it; the restart action of the admin console does not answer with the new id.
+     */
+    long awaitLatestScoringOf(long instanceId, long previous, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<JsonObject> restart = getJson("api/scorings").asJsonArray().getValuesAs(JsonObject.class).stream()
+                    .filter(e -> e.getJsonNumber("instanceId").longValue() == instanceId && e.getJsonNumber("id").longValue() > previous)
+                    .findFirst();
+            if (restart.isPresent()) {
+                return restart.get().getJsonNumber("id").longValue();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no restart of scoring execution " + previous + " (job instance " + instanceId + ") within " + timeout);
     }
 
     private JsonObject await(String path, Predicate<String> status, Duration timeout) throws InterruptedException {
