@@ -1,7 +1,6 @@
 package org.mlplatform.pipeline;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import org.mlplatform.pipeline.registry.ModelMetadata.DatasetSummary;
 import org.mlplatform.pipeline.registry.ModelRepository;
 import org.mlplatform.pipeline.registry.PublishedVersion;
 import org.mlplatform.pipeline.training.LogisticRegressionModel;
-import org.mlplatform.pipeline.training.LogisticRegressionTrainer;
 
 /**
  * The steps of one training run: load and validate, cross-validate fold by fold, fit on all rows,
@@ -66,7 +64,7 @@ public final class TrainingPipeline {
     }
 
     private TrainingData load(CsvSource train, CsvSource test, CsvDatasetReader reader) throws IOException {
-        Map<String, String> fingerprints = new LinkedHashMap<>();
+        Map<Path, String> fingerprints = new LinkedHashMap<>();
         Dataset trainSet;
         try {
             trainSet = reader.read(train);
@@ -93,8 +91,8 @@ public final class TrainingPipeline {
 
     /** The stratified folds of the training rows; none when cross-validation is off. */
     public List<Fold> folds(Dataset train) {
-        return parameters.cvFolds() == 0 ? List.of()
-                : new StratifiedKFold(parameters.cvFolds(), parameters.seed()).split(train);
+        return parameters.pipeline().cvFolds() == 0 ? List.of()
+                : new StratifiedKFold(parameters.pipeline().cvFolds(), parameters.pipeline().seed()).split(train);
     }
 
     /** Fits on the fold's training rows only (scaler and SMOTE included) and scores its validation rows. */
@@ -104,13 +102,12 @@ public final class TrainingPipeline {
     }
 
     public PipelineModel fit(Dataset train) {
-        FittedScaler scaler = Scalers.fit(parameters.scaler(), train);
+        FittedScaler scaler = Scalers.fit(parameters.pipeline().scaler(), train);
         Dataset scaled = train.withFeatures(scaler.transform(train.features()));
-        if (parameters.resample() == Resampling.SMOTE) {
-            scaled = new Smote(SMOTE_NEIGHBOURS, parameters.seed()).resample(scaled);
+        if (parameters.pipeline().resample() == Resampling.SMOTE) {
+            scaled = new Smote(SMOTE_NEIGHBOURS, parameters.pipeline().seed()).resample(scaled);
         }
-        LogisticRegressionModel classifier = new LogisticRegressionTrainer(parameters.c(),
-                parameters.classWeight(), parameters.tol(), parameters.maxIter()).fit(scaled);
+        LogisticRegressionModel classifier = parameters.algorithm().trainer().fit(scaled);
         return new PipelineModel(scaler, classifier);
     }
 
@@ -137,36 +134,34 @@ public final class TrainingPipeline {
         CrossValidationResult cv = foldMetrics.isEmpty() ? null : new CrossValidationResult(foldMetrics);
         PipelineModel model = fit(data.train());
         Metrics test = data.test() == null ? null : evaluate(model, data.test());
-        PublishedVersion published = publish(repository, request.model(), model, data, cv, test);
+        PublishedVersion published = publish(repository, request.model(), model, data.summary(), cv, test);
         return new TrainingRun(model, cv, test, published);
     }
 
     /**
      * Publishes the fitted pipeline as the next version: its ONNX graph and metadata.json, written
      * atomically by the repository.
+     *
+     * @param data the training data as it was validated ({@link TrainingData#summary()}): the files'
+     *             digests recorded then, not the files as they are now
      */
-    public PublishedVersion publish(ModelRepository repository, String model, PipelineModel fitted, TrainingData data,
-                                    CrossValidationResult cv, Metrics test) throws IOException {
-        String fingerprint = trainingFingerprint(data);
-        DatasetSummary dataset = DatasetSummary.of(data.fileSha256(), data.train());
+    public PublishedVersion publish(ModelRepository repository, String model, PipelineModel fitted,
+                                    TrainingDataSummary data, CrossValidationResult cv, Metrics test) throws IOException {
+        DatasetSummary dataset = data.dataset();
+        String fingerprint = TrainingFingerprint.of(dataset.files(), parameters);
         ModelMetadata.Metrics metrics = ModelMetadata.Metrics.of(cv, test);
         return repository.publish(model, version -> {
-            ModelProvenance provenance = new ModelProvenance(model, version, fingerprint, data.train().featureNames());
+            ModelProvenance provenance = new ModelProvenance(model, version, fingerprint, data.featureNames());
             byte[] onnx = new OnnxExporter().export(fitted, provenance);
             return new ModelArtifacts(onnx, ModelMetadata.describe(fitted, provenance, onnx,
                     ModelMetadata.Params.of(parameters), dataset, metrics, Instant.now()));
         });
     }
 
-    /** Identifies what was trained on what: the input files' digests and the hyper-parameters. */
-    private String trainingFingerprint(TrainingData data) {
-        return ContentDigest.sha256((data.fileSha256() + " " + parameters).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void fingerprint(CsvSource source, Map<String, String> fingerprints) throws IOException {
+    private static void fingerprint(CsvSource source, Map<Path, String> fingerprints) throws IOException {
         for (Path file : new Path[] {source.features(), source.labels()}) {
             if (file != null) {
-                fingerprints.put(file.getFileName().toString(), ContentDigest.sha256(file));
+                fingerprints.put(file, ContentDigest.sha256(file));
             }
         }
     }

@@ -91,8 +91,10 @@ public record ModelMetadata(int formatVersion, String model, int version, String
                          Resampling resample, double tol, int maxIter, int cvFolds, long seed) {
 
         public static Params of(TrainingParameters parameters) {
-            return new Params(parameters.c(), parameters.classWeight(), parameters.scaler(), parameters.resample(),
-                    parameters.tol(), parameters.maxIter(), parameters.cvFolds(), parameters.seed());
+            var algorithm = parameters.algorithm();
+            var pipeline = parameters.pipeline();
+            return new Params(algorithm.c(), algorithm.classWeight(), pipeline.scaler(), pipeline.resample(),
+                    algorithm.tol(), algorithm.maxIter(), pipeline.cvFolds(), pipeline.seed());
         }
     }
 

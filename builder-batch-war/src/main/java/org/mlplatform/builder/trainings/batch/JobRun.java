@@ -8,6 +8,8 @@ import org.mlplatform.builder.trainings.control.BuilderFolders;
 import org.mlplatform.builder.trainings.control.DataFolder;
 import org.mlplatform.builder.trainings.control.JobWorkFolder;
 import org.mlplatform.builder.trainings.control.TrainingJob;
+import org.mlplatform.builder.trainings.control.ValidatedInputs;
+import org.mlplatform.builder.trainings.entity.ValidatedData;
 import org.mlplatform.pipeline.TrainingRequest;
 
 import java.util.Map;
@@ -43,6 +45,16 @@ public class JobRun {
 
     public JobWorkFolder workFolder() {
         return folders.work(jobContext.getInstanceId());
+    }
+
+    /**
+     * What {@code validate-data} recorded, once every input file is checked to be what it read: a
+     * file changed since (e.g. replaced before a restart) fails the calling step, naming the file.
+     */
+    public ValidatedData validatedDataUnchanged() {
+        ValidatedData validated = workFolder().validatedData();
+        ValidatedInputs.requireUnchanged(validated.files(), dataFolder());
+        return validated;
     }
 
     public JobContext context() {

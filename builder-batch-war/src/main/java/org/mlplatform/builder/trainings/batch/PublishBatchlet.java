@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.mlplatform.builder.trainings.control.JobWorkFolder;
 import org.mlplatform.builder.trainings.entity.PublishedModel;
-import org.mlplatform.pipeline.TrainingData;
 import org.mlplatform.pipeline.TrainingPipeline;
 import org.mlplatform.pipeline.TrainingRequest;
 import org.mlplatform.pipeline.registry.ModelRepository;
@@ -31,12 +30,13 @@ public class PublishBatchlet extends AbstractBatchlet {
     public String process() throws Exception {
         TrainingRequest request = run.request();
         TrainingPipeline pipeline = new TrainingPipeline(request.parameters());
-        // Loaded again for the files' SHA-256 that go into metadata.json
-        TrainingData data = pipeline.load(request.train(), request.test(), run.dataFolder()::relativize);
         JobWorkFolder workFolder = run.workFolder();
-        PublishedVersion version = pipeline.publish(repository, request.model(), workFolder.model(), data,
-                workFolder.crossValidation().orElse(null), workFolder.testMetrics().orElse(null));
+        // The data as validate-data read (and hashed) it, not the files as they are now
+        PublishedVersion version = pipeline.publish(repository, request.model(), workFolder.model(),
+                workFolder.validatedData().summary(), workFolder.crossValidation().orElse(null),
+                workFolder.testMetrics().orElse(null));
         workFolder.savePublished(new PublishedModel(version.model(), version.version()));
+        workFolder.dropRows();
         String summary = "published " + version.model() + " version " + version.version();
         stepContext.setExitStatus(summary);
         run.context().setExitStatus(summary);

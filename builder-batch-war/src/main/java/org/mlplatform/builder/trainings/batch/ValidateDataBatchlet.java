@@ -6,11 +6,17 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.mlplatform.builder.trainings.control.TrainingDataCheck;
+import org.mlplatform.builder.trainings.control.ValidatedInputs;
 import org.mlplatform.pipeline.TrainingData;
+import org.mlplatform.pipeline.TrainingRequest;
 
 import java.util.Arrays;
 
-/** Step {@code validate-data}: the parameters, the files and the class counts against the folds. */
+/**
+ * Step {@code validate-data}: the parameters, the files and the class counts against the folds. The
+ * only step that parses the CSV files: it leaves the rows, the files' digests and the data summary in
+ * the work folder for the later steps.
+ */
 @Named
 @Dependent
 public class ValidateDataBatchlet extends AbstractBatchlet {
@@ -25,7 +31,9 @@ public class ValidateDataBatchlet extends AbstractBatchlet {
     public String process() {
         // This step runs first in a new job instance; results of an older instance with the same id go
         run.workFolder().clear();
-        TrainingData data = TrainingDataCheck.load(run.request(), run.dataFolder());
+        TrainingRequest request = run.request();
+        TrainingData data = TrainingDataCheck.load(request, run.dataFolder());
+        run.workFolder().saveValidatedData(data, ValidatedInputs.of(request, data));
         String summary = data.train().rows() + " training rows, class counts "
                 + Arrays.toString(data.train().classCounts())
                 + (data.test() == null ? "" : ", " + data.test().rows() + " test rows");

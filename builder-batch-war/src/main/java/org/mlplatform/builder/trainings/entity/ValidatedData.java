@@ -1,0 +1,18 @@
+package org.mlplatform.builder.trainings.entity;
+
+import org.mlplatform.pipeline.TrainingDataSummary;
+
+import java.util.List;
+
+/**
+ * What step {@code validate-data} leaves for the later steps besides the parsed rows: the input
+ * files with their digests, and the summary the published version will record.
+ *
+ * @param test whether a test set was validated
+ */
+public record ValidatedData(List<ValidatedFile> files, TrainingDataSummary summary, boolean test) {
+
+    public ValidatedData {
+        files = List.copyOf(files);
+    }
+}
