@@ -97,13 +97,19 @@ public final class TrainingPipeline {
 
     /** Fits on the fold's training rows only (scaler and SMOTE included) and scores its validation rows. */
     public Metrics crossValidate(Dataset train, Fold fold) {
-        PipelineModel model = fit(train.select(fold.trainRows()));
+        // The fold's training rows are a copy of its own, scaled in place: folds in parallel each hold their rows once
+        PipelineModel model = fit(train.select(fold.trainRows()), true);
         return evaluate(model, train.select(fold.validationRows()));
     }
 
     public PipelineModel fit(Dataset train) {
+        return fit(train, false);
+    }
+
+    private PipelineModel fit(Dataset train, boolean scaleInPlace) {
         FittedScaler scaler = Scalers.fit(parameters.pipeline().scaler(), train);
-        Dataset scaled = train.withFeatures(scaler.transform(train.features()));
+        Dataset scaled = train.withFeatures(scaleInPlace ? scaler.transformInPlace(train.features())
+                : scaler.transform(train.features()));
         if (parameters.pipeline().resample() == Resampling.SMOTE) {
             scaled = new Smote(SMOTE_NEIGHBOURS, parameters.pipeline().seed()).resample(scaled);
         }

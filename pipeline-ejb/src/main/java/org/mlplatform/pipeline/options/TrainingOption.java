@@ -121,6 +121,11 @@ public enum TrainingOption {
         return meaning;
     }
 
+    /** Whether a request must give it (the command line gives the model and data of its own). */
+    public boolean required() {
+        return this == MODEL || this == TRAIN_DATA;
+    }
+
     /** The value of the text (trimmed), or the default when it is null or blank. */
     public Object parse(String text) {
         String given = text == null || text.isBlank() ? defaultText : text.trim();

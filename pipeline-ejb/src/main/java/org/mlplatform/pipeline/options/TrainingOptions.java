@@ -47,8 +47,8 @@ public record TrainingOptions(Function<TrainingOption, String> names, DataPaths 
             String model = (String) required(values, MODEL);
             TrainingParameters parameters = parameters(values);
             String labelColumn = (String) LABEL_COLUMN.parse(values.get(LABEL_COLUMN));
-            CsvSource train = source(values, TRAIN_DATA, TRAIN_LABELS, labelColumn, true);
-            CsvSource test = source(values, TEST_DATA, TEST_LABELS, labelColumn, false);
+            CsvSource train = source(values, TRAIN_DATA, TRAIN_LABELS, labelColumn);
+            CsvSource test = source(values, TEST_DATA, TEST_LABELS, labelColumn);
             return new TrainingRequest(model, train, test, parameters);
         } catch (InvalidOptionException e) {
             throw e.named(names);
@@ -75,8 +75,8 @@ public record TrainingOptions(Function<TrainingOption, String> names, DataPaths 
     }
 
     private CsvSource source(Map<TrainingOption, String> values, TrainingOption dataOption, TrainingOption labelsOption,
-                             String labelColumn, boolean required) {
-        String data = (String) (required ? required(values, dataOption) : dataOption.parse(values.get(dataOption)));
+                             String labelColumn) {
+        String data = (String) (dataOption.required() ? required(values, dataOption) : dataOption.parse(values.get(dataOption)));
         String labels = (String) labelsOption.parse(values.get(labelsOption));
         if (data == null) {
             if (labels != null) {

@@ -44,6 +44,10 @@ public final class JobWorkFolder {
         this.folder = folder;
     }
 
+    public Path folder() {
+        return folder;
+    }
+
     /** Forgets earlier results, e.g. of a job instance whose id the repository handed out before. */
     public void clear() {
         if (!Files.exists(folder)) {
@@ -95,7 +99,7 @@ public final class JobWorkFolder {
         if (data.test() != null) {
             writeRows(TEST_SET, data.test());
         }
-        write(VALIDATED_DATA, new ValidatedData(files, data.summary(), data.test() != null));
+        write(VALIDATED_DATA, new ValidatedData(files, data.summary(), data.test() == null ? null : data.test().rows()));
     }
 
     public ValidatedData validatedData() {

@@ -51,7 +51,7 @@ public class TrainingJobs {
     @CountsSubmission
     public TrainingExecution start(Map<String, String> parameters) {
         TrainingRequest request = folders.validator().validate(parameters);
-        TrainingDataCheck.load(request, folders.data());
+        folders.checked().keep(parameters, request, TrainingDataCheck.load(request, folders.data()));
         Properties jobParameters = new Properties();
         parameters.forEach(jobParameters::setProperty);
         return describe(operator().start(TrainingJob.NAME, jobParameters));

@@ -25,7 +25,7 @@ public final class ValidatedInputs {
     private ValidatedInputs() {
     }
 
-    /** Each file of the request with the SHA-256 the data was read with. */
+    /** Each file of the request with the SHA-256 the data was read with (none without data). */
     public static List<ValidatedFile> of(TrainingRequest request, TrainingData data) {
         List<ValidatedFile> files = new ArrayList<>();
         add(files, request.train(), TrainingOption.TRAIN_DATA, TrainingOption.TRAIN_LABELS, data);
@@ -37,10 +37,23 @@ public final class ValidatedInputs {
 
     private static void add(List<ValidatedFile> files, CsvSource source, TrainingOption features, TrainingOption labels,
                             TrainingData data) {
-        files.add(new ValidatedFile(features.key(), source.features().toString(), data.sha256().get(source.features())));
+        files.add(new ValidatedFile(features.key(), source.features().toString(), data == null ? null : data.sha256().get(source.features())));
         if (source.labels() != null) {
-            files.add(new ValidatedFile(labels.key(), source.labels().toString(), data.sha256().get(source.labels())));
+            files.add(new ValidatedFile(labels.key(), source.labels().toString(), data == null ? null : data.sha256().get(source.labels())));
         }
+    }
+
+    /** Each file of the request with the SHA-256 of its content now. */
+    public static List<ValidatedFile> current(TrainingRequest request) {
+        List<ValidatedFile> files = new ArrayList<>();
+        for (ValidatedFile file : of(request, null)) {
+            try {
+                files.add(new ValidatedFile(file.field(), file.path(), ContentDigest.sha256(Path.of(file.path()))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return files;
     }
 
     /** Refuses, naming the first file that differs, when a file is no longer what was validated. */

@@ -8,11 +8,15 @@ import java.util.List;
  * What step {@code validate-data} leaves for the later steps besides the parsed rows: the input
  * files with their digests, and the summary the published version will record.
  *
- * @param test whether a test set was validated
+ * @param testRows rows of the test set, null without one
  */
-public record ValidatedData(List<ValidatedFile> files, TrainingDataSummary summary, boolean test) {
+public record ValidatedData(List<ValidatedFile> files, TrainingDataSummary summary, Integer testRows) {
 
     public ValidatedData {
         files = List.copyOf(files);
+    }
+
+    public boolean test() {
+        return testRows != null;
     }
 }
