@@ -298,7 +298,7 @@ class BuilderServiceIT {
         // A file where the model's folder belongs fails publish after the fit
         Path trainData = TestData.copyReferenceSet("seed", "replaced-publish").resolve("train_data.csv");
         String validated = sha256(trainData);
-        Path blocker = Path.of(System.getProperty("it.models.dir")).resolve("replaced-publish");
+        Path blocker = Files.createDirectories(Path.of(System.getProperty("it.models.dir"))).resolve("replaced-publish");
         Files.writeString(blocker, "not a model folder");
         submitted = client.post("trainings", request("replaced-publish", "replaced-publish", Map.of("cvFolds", 0)), ADMIN);
         assertEquals(202, submitted.statusCode(), submitted.body());
