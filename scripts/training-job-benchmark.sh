@@ -54,7 +54,14 @@ location=$(curl -sf -D - -o /dev/null -u "$user:$password" -H 'Content-Type: app
 accepted=$(date +%s.%N)
 while true; do
     status=$(curl -sf "$location")
-    batch=$(printf '%s' "$status" | python3 -c '
+    batch=$(printf '%s' "$status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
+    case "$batch" in COMPLETED|FAILED|STOPPED|ABANDONED) break ;; esac
+    sleep 0.1
+done
+end=$(date +%s.%N)
+printf 'POST answered in %.2f s; end to end %.2f s; status %s\n' "$(echo "$accepted - $start" | bc)" \
+    "$(echo "$end - $start" | bc)" "$batch"
+printf '%s' "$status" | python3 -c '
 import json, sys
 from datetime import datetime
 s = json.load(sys.stdin)

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.mlplatform.pipeline.evaluation.CrossValidationResult;
 import org.mlplatform.pipeline.evaluation.Metrics;
 import org.mlplatform.pipeline.options.TrainingOption;
@@ -34,15 +36,22 @@ public final class TrainModelCommand {
     static final String USAGE = """
             usage: train.sh [--train-data FILE (--train-labels FILE | --label-column NAME|INDEX)
                              [--test-data FILE [--test-labels FILE]]] [--model default] [--models-dir DIR]
-                            [--C 1.0] [--class-weight balanced|none] [--scaler robust|standard|none]
-                            [--resample none|smote] [--max-iter 1000] [--tol 1e-8] [--cv-folds 5] [--seed 42]
-            Without --train-data, trains the default data set (models/data/default) with its test files.""";
+                            %s
+            Without --train-data, trains the default data set (models/data/default) with its test files.
+            Options, defaults and ranges: README, "Job parameters".""".formatted(parameterUsage());
 
     static final String DEFAULT_DATA_SET = "default";
 
     private static final String MODELS_DIR = "--models-dir";
     private static final List<TrainingOption> DATA_OPTIONS = List.of(TrainingOption.TRAIN_LABELS,
             TrainingOption.LABEL_COLUMN, TrainingOption.TEST_DATA, TrainingOption.TEST_LABELS);
+
+    /** {@code [--C 1.0] [--class-weight balanced] ...}: the parameters with their defaults, from the option table. */
+    private static String parameterUsage() {
+        return Arrays.stream(TrainingOption.values()).filter(option -> option.group() != TrainingOption.Group.REQUEST)
+                .map(option -> "[" + option.cliFlag() + " " + option.defaultText() + "]")
+                .collect(Collectors.joining(" "));
+    }
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
