@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * @param model               repository name of the model
  * @param version             repository version
  * @param createdAt           when the version was published, ISO-8601 UTC
- * @param trainingFingerprint identifies the training run, as in the ONNX {@code metadata_props}
+ * @param trainingFingerprint identifies the training run, as in the ONNX {@code metadata_props}: SHA-256 of the
+ *                            canonical JSON of the dataset files and the options (docs/model-repository.md)
  * @param classLabelType      {@code int64} or {@code string}: the type of {@code classes} and of the
  *                            ONNX {@code label} output
  * @param classes             class labels in probability-column order, JSON numbers or strings
@@ -69,7 +70,8 @@ public record ModelMetadata(int formatVersion, String model, int version, String
     }
 
     /**
-     * @param files       SHA-256 (lower-case hex) of each input file, by file name
+     * @param files       SHA-256 (lower-case hex) of each input file, by file name, as the training job
+     *                    validated (read) it, whatever happened to the file later
      * @param rows        training rows
      * @param classCounts training rows of each class, by label (keys sorted as strings)
      */

@@ -48,7 +48,8 @@ public final class ModelRepository {
     /** Highest version ever published, so that deleting the latest does not free its number. */
     static final String HIGHEST_VERSION_FILE = ".highest-version";
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    /** A model or alias name: it becomes a folder name, so no separators and no leading dot. */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,9}");
 
     private final Path root;

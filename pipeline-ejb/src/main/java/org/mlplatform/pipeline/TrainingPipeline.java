@@ -1,7 +1,6 @@
 package org.mlplatform.pipeline;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import org.mlplatform.pipeline.preprocessing.Scalers;
 import org.mlplatform.pipeline.preprocessing.Smote;
 import org.mlplatform.pipeline.registry.PipelineMetadata;
 import org.mlplatform.pipeline.training.LogisticRegressionModel;
-import org.mlplatform.pipeline.training.LogisticRegressionTrainer;
 import org.mlplatform.repository.ContentDigest;
 import org.mlplatform.repository.ModelArtifacts;
 import org.mlplatform.repository.ModelMetadata.DatasetSummary;
@@ -67,7 +65,7 @@ public final class TrainingPipeline {
     }
 
     private TrainingData load(CsvSource train, CsvSource test, CsvDatasetReader reader) throws IOException {
-        Map<String, String> fingerprints = new LinkedHashMap<>();
+        Map<Path, String> fingerprints = new LinkedHashMap<>();
         Dataset trainSet;
         try {
             trainSet = reader.read(train);
@@ -94,24 +92,29 @@ public final class TrainingPipeline {
 
     /** The stratified folds of the training rows; none when cross-validation is off. */
     public List<Fold> folds(Dataset train) {
-        return parameters.cvFolds() == 0 ? List.of()
-                : new StratifiedKFold(parameters.cvFolds(), parameters.seed()).split(train);
+        return parameters.pipeline().cvFolds() == 0 ? List.of()
+                : new StratifiedKFold(parameters.pipeline().cvFolds(), parameters.pipeline().seed()).split(train);
     }
 
     /** Fits on the fold's training rows only (scaler and SMOTE included) and scores its validation rows. */
     public Metrics crossValidate(Dataset train, Fold fold) {
-        PipelineModel model = fit(train.select(fold.trainRows()));
+        // The fold's training rows are a copy of its own, scaled in place: folds in parallel each hold their rows once
+        PipelineModel model = fit(train.select(fold.trainRows()), true);
         return evaluate(model, train.select(fold.validationRows()));
     }
 
     public PipelineModel fit(Dataset train) {
-        FittedScaler scaler = Scalers.fit(parameters.scaler(), train);
-        Dataset scaled = train.withFeatures(scaler.transform(train.features()));
-        if (parameters.resample() == Resampling.SMOTE) {
-            scaled = new Smote(SMOTE_NEIGHBOURS, parameters.seed()).resample(scaled);
+        return fit(train, false);
+    }
+
+    private PipelineModel fit(Dataset train, boolean scaleInPlace) {
+        FittedScaler scaler = Scalers.fit(parameters.pipeline().scaler(), train);
+        Dataset scaled = train.withFeatures(scaleInPlace ? scaler.transformInPlace(train.features())
+                : scaler.transform(train.features()));
+        if (parameters.pipeline().resample() == Resampling.SMOTE) {
+            scaled = new Smote(SMOTE_NEIGHBOURS, parameters.pipeline().seed()).resample(scaled);
         }
-        LogisticRegressionModel classifier = new LogisticRegressionTrainer(parameters.c(),
-                parameters.classWeight(), parameters.tol(), parameters.maxIter()).fit(scaled);
+        LogisticRegressionModel classifier = parameters.algorithm().trainer().fit(scaled);
         return new PipelineModel(scaler, classifier);
     }
 
@@ -138,36 +141,34 @@ public final class TrainingPipeline {
         CrossValidationResult cv = foldMetrics.isEmpty() ? null : new CrossValidationResult(foldMetrics);
         PipelineModel model = fit(data.train());
         Metrics test = data.test() == null ? null : evaluate(model, data.test());
-        PublishedVersion published = publish(repository, request.model(), model, data, cv, test);
+        PublishedVersion published = publish(repository, request.model(), model, data.summary(), cv, test);
         return new TrainingRun(model, cv, test, published);
     }
 
     /**
      * Publishes the fitted pipeline as the next version: its ONNX graph and metadata.json, written
      * atomically by the repository.
+     *
+     * @param data the training data as it was validated ({@link TrainingData#summary()}): the files'
+     *             digests recorded then, not the files as they are now
      */
-    public PublishedVersion publish(ModelRepository repository, String model, PipelineModel fitted, TrainingData data,
-                                    CrossValidationResult cv, Metrics test) throws IOException {
-        String fingerprint = trainingFingerprint(data);
-        DatasetSummary dataset = PipelineMetadata.dataset(data.fileSha256(), data.train());
+    public PublishedVersion publish(ModelRepository repository, String model, PipelineModel fitted,
+                                    TrainingDataSummary data, CrossValidationResult cv, Metrics test) throws IOException {
+        DatasetSummary dataset = data.dataset();
+        String fingerprint = TrainingFingerprint.of(dataset.files(), parameters);
         ModelMetadata.Metrics metrics = PipelineMetadata.metrics(cv, test);
         return repository.publish(model, version -> {
-            ModelProvenance provenance = new ModelProvenance(model, version, fingerprint, data.train().featureNames());
+            ModelProvenance provenance = new ModelProvenance(model, version, fingerprint, data.featureNames());
             byte[] onnx = new OnnxExporter().export(fitted, provenance);
             return new ModelArtifacts(onnx, PipelineMetadata.describe(fitted, provenance, onnx,
                     PipelineMetadata.params(parameters), dataset, metrics, Instant.now()));
         });
     }
 
-    /** Identifies what was trained on what: the input files' digests and the hyper-parameters. */
-    private String trainingFingerprint(TrainingData data) {
-        return ContentDigest.sha256((data.fileSha256() + " " + parameters).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void fingerprint(CsvSource source, Map<String, String> fingerprints) throws IOException {
+    private static void fingerprint(CsvSource source, Map<Path, String> fingerprints) throws IOException {
         for (Path file : new Path[] {source.features(), source.labels()}) {
             if (file != null) {
-                fingerprints.put(file.getFileName().toString(), ContentDigest.sha256(file));
+                fingerprints.put(file, ContentDigest.sha256(file));
             }
         }
     }

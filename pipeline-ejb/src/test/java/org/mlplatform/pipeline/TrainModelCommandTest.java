@@ -80,7 +80,7 @@ class TrainModelCommandTest {
                 "--models-dir", models.toString(), "--max-iter", "4294967297");
 
         assertEquals(2, exit);
-        assertEquals("error: --max-iter is out of range, got 4294967297", err.toString(StandardCharsets.UTF_8).strip());
+        assertEquals("error: --max-iter must be an integer from 1 to 2147483647, got 4294967297", err.toString(StandardCharsets.UTF_8).strip());
     }
 
     @Test
@@ -94,9 +94,11 @@ class TrainModelCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--C|0|C must be from 1.0E-8 to 1.0E8, got 0.0",
-        "--scaler|minmax|--scaler must be one of [none, standard, robust], got \"minmax\"",
-        "--max-iter|ten|--max-iter must be an integer, got \"ten\"",
+        "--C|0|--C must be a number from 1.0E-8 to 1.0E8, got 0",
+        "--scaler|minmax|--scaler must be one of none, standard, robust, got minmax",
+        "--max-iter|ten|--max-iter must be an integer, got ten",
+        "--max-iter|0|--max-iter must be an integer from 1 to 2147483647, got 0",
+        "--label-column|y|--train-labels or --label-column may be given, not both",
         "--colour|red|unknown option --colour",
         "--train-labels|missing.csv|no such file: missing.csv",
     })

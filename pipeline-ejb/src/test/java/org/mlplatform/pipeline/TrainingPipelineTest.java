@@ -24,11 +24,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mlplatform.pipeline.dataset.CsvSource;
 import org.mlplatform.pipeline.dataset.InvalidDataException;
+import org.mlplatform.pipeline.options.OptionRule;
+import org.mlplatform.pipeline.options.TrainingOption;
 import org.mlplatform.pipeline.preprocessing.Resampling;
 import org.mlplatform.pipeline.preprocessing.ScalerKind;
 import org.mlplatform.pipeline.reference.ReferenceCase;
 import org.mlplatform.pipeline.reference.ReferenceFiles;
 import org.mlplatform.pipeline.training.ClassWeight;
+import org.mlplatform.pipeline.training.LogisticRegressionParameters;
 import org.mlplatform.repository.ModelRepository;
 
 /** The whole run, from the reference CSV files to a published ONNX file scored by ONNX Runtime. */
@@ -75,7 +78,7 @@ class TrainingPipelineTest {
 
     @Test
     void crossValidatesEachFoldOnItsOwnTrainingRows() throws IOException {
-        TrainingParameters parameters = new TrainingParameters(1.0, ClassWeight.BALANCED, ScalerKind.ROBUST,
+        TrainingParameters parameters = parameters(1.0, ClassWeight.BALANCED, ScalerKind.ROBUST,
                 Resampling.SMOTE, 1e-8, 1000, 5, 7L);
         TrainingPipeline pipeline = new TrainingPipeline(parameters);
         TrainingData data = pipeline.load(labelled("breast_cancer", "train"), null);
@@ -111,7 +114,7 @@ class TrainingPipelineTest {
         Files.writeString(a.resolve("labels.csv"), "0\n1\n0\n1\n");
         Files.writeString(b.resolve("data.csv"), "1,2\n3,4\n");
         Files.writeString(b.resolve("labels.csv"), "0\n1\n");
-        TrainingPipeline pipeline = new TrainingPipeline(new TrainingParameters(1.0, ClassWeight.BALANCED,
+        TrainingPipeline pipeline = new TrainingPipeline(parameters(1.0, ClassWeight.BALANCED,
                 ScalerKind.ROBUST, Resampling.NONE, 1e-8, 100, 2, 42L));
         CsvSource train = CsvSource.withLabelsFile(a.resolve("data.csv"), a.resolve("labels.csv"));
         CsvSource test = CsvSource.withLabelsFile(b.resolve("data.csv"), b.resolve("labels.csv"));
@@ -139,8 +142,9 @@ class TrainingPipelineTest {
         assertThrows(IllegalArgumentException.class, () -> withCAndTol(1.0, 1e-15));
         assertThrows(IllegalArgumentException.class, () -> withCAndTol(1.0, 0.5));
         // at the bounds the solver still reaches tol on the reference sets
-        for (double c : new double[] {TrainingParameters.MIN_C, TrainingParameters.MAX_C}) {
-            for (double tol : new double[] {TrainingParameters.MIN_TOL, 1e-8}) {
+        OptionRule.Decimal cRange = (OptionRule.Decimal) TrainingOption.C.rule();
+        for (double c : new double[] {cRange.min(), cRange.max()}) {
+            for (double tol : new double[] {((OptionRule.Decimal) TrainingOption.TOL.rule()).min(), 1e-8}) {
                 for (ReferenceCase reference : ReferenceCase.all()) {
                     var model = new org.mlplatform.pipeline.training.LogisticRegressionTrainer(c,
                             reference.classWeight(), tol, 1000).fit(reference.scaledTraining());
@@ -150,8 +154,14 @@ class TrainingPipelineTest {
         }
     }
 
+    static TrainingParameters parameters(double c, ClassWeight classWeight, ScalerKind scaler, Resampling resample,
+                                         double tol, int maxIter, int cvFolds, long seed) {
+        return new TrainingParameters(new PipelineParameters(scaler, resample, cvFolds, seed),
+                new LogisticRegressionParameters(c, classWeight, tol, maxIter));
+    }
+
     private static TrainingParameters withCAndTol(double c, double tol) {
-        return new TrainingParameters(c, ClassWeight.BALANCED, ScalerKind.ROBUST, Resampling.NONE, tol, 100, 5, 42L);
+        return parameters(c, ClassWeight.BALANCED, ScalerKind.ROBUST, Resampling.NONE, tol, 100, 5, 42L);
     }
 
     @Test
@@ -168,7 +178,7 @@ class TrainingPipelineTest {
 
     @Test
     void publishesEachFoldsAndTheTestSetsScores() throws IOException {
-        TrainingParameters parameters = new TrainingParameters(1.0, ClassWeight.BALANCED, ScalerKind.ROBUST,
+        TrainingParameters parameters = parameters(1.0, ClassWeight.BALANCED, ScalerKind.ROBUST,
                 Resampling.NONE, 1e-8, 1000, 4, 42L);
         TrainingRun run = new TrainingPipeline(parameters).run(requestFor("iris", parameters),
                 new ModelRepository(repositoryRoot));
@@ -189,7 +199,7 @@ class TrainingPipelineTest {
     }
 
     private static TrainingParameters parametersOf(ReferenceCase reference) {
-        return new TrainingParameters(reference.c(), reference.classWeight(), reference.optimum().scaler().kind(),
+        return parameters(reference.c(), reference.classWeight(), reference.optimum().scaler().kind(),
                 Resampling.NONE, 1e-8, 1000, 0, 42L);
     }
 

@@ -2,6 +2,7 @@ package org.mlplatform.builder.documentation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,34 +14,30 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.mlplatform.builder.trainings.entity.JobParameter;
-import org.mlplatform.pipeline.TrainingParameters;
-import org.mlplatform.pipeline.preprocessing.Resampling;
-import org.mlplatform.pipeline.preprocessing.ScalerKind;
-import org.mlplatform.pipeline.training.ClassWeight;
+import org.mlplatform.pipeline.options.TrainingOption;
 import org.yaml.snakeyaml.Yaml;
 
 /** The training request schema of META-INF/openapi.yaml says what the code does: options, defaults, allowed values. */
 class OpenApiDocumentTest {
 
     @Test
-    void trainingRequestSchemaListsEveryJobParameterWithTheCodesDefaultsAndChoices() throws IOException {
+    void trainingRequestSchemaListsEveryOptionOfTheTableWithItsDefaultAndChoices() throws IOException {
         Map<String, Map<String, Object>> properties = properties("TrainingRequest");
-        assertEquals(Arrays.stream(JobParameter.values()).map(JobParameter::key).collect(Collectors.toSet()), properties.keySet());
+        assertEquals(Arrays.stream(TrainingOption.values()).map(TrainingOption::key).collect(Collectors.toSet()), properties.keySet());
 
-        TrainingParameters defaults = TrainingParameters.defaults();
-        assertEquals(defaults.c(), number(properties, "C"));
-        assertEquals(defaults.tol(), number(properties, "tol"));
-        assertEquals(defaults.maxIter(), number(properties, "maxIter").intValue());
-        assertEquals(defaults.cvFolds(), number(properties, "cvFolds").intValue());
-        assertEquals(defaults.seed(), number(properties, "seed").longValue());
-        assertEquals(lower(defaults.classWeight()), properties.get("classWeight").get("default"));
-        assertEquals(lower(defaults.scaler()), properties.get("scaler").get("default"));
-        assertEquals(lower(defaults.resample()), properties.get("resample").get("default"));
-
-        assertEquals(choices(ClassWeight.values()), Set.copyOf((List<?>) properties.get("classWeight").get("enum")));
-        assertEquals(choices(ScalerKind.values()), Set.copyOf((List<?>) properties.get("scaler").get("enum")));
-        assertEquals(choices(Resampling.values()), Set.copyOf((List<?>) properties.get("resample").get("enum")));
+        for (TrainingOption option : TrainingOption.values()) {
+            Object documented = properties.get(option.key()).get("default");
+            Object value = option.parse(null);
+            if (value instanceof Number number) {
+                assertEquals(number.doubleValue(), ((Number) documented).doubleValue(), option.key());
+            } else if (value instanceof Enum<?> choice) {
+                assertEquals(lower(choice), documented, option.key());
+                assertEquals(choices(choice.getDeclaringClass().getEnumConstants()),
+                        Set.copyOf((List<?>) properties.get(option.key()).get("enum")), option.key());
+            } else {
+                assertNull(documented, option.key() + " has no default");
+            }
+        }
     }
 
     @Test
@@ -49,7 +46,7 @@ class OpenApiDocumentTest {
         for (String file : List.of("trainData", "trainLabels", "testData", "testLabels")) {
             assertEquals("binary", properties.get(file).get("format"), file + " is a file chooser in the UI");
         }
-        Set<String> expected = Arrays.stream(JobParameter.values()).map(JobParameter::key).collect(Collectors.toSet());
+        Set<String> expected = Arrays.stream(TrainingOption.values()).map(TrainingOption::key).collect(Collectors.toSet());
         expected.add("parameters");
         assertEquals(expected, properties.keySet());
     }
@@ -62,10 +59,6 @@ class OpenApiDocumentTest {
             Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
             return (Map<String, Map<String, Object>>) ((Map<String, Object>) schemas.get(schema)).get("properties");
         }
-    }
-
-    private static Double number(Map<String, Map<String, Object>> properties, String name) {
-        return ((Number) properties.get(name).get("default")).doubleValue();
     }
 
     private static String lower(Enum<?> value) {

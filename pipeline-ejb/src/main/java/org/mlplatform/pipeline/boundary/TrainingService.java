@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.mlplatform.pipeline.PipelineModel;
 import org.mlplatform.pipeline.TrainingData;
+import org.mlplatform.pipeline.TrainingDataSummary;
 import org.mlplatform.pipeline.TrainingParameters;
 import org.mlplatform.pipeline.TrainingPipeline;
 import org.mlplatform.pipeline.dataset.CsvSource;
@@ -65,9 +66,10 @@ public class TrainingService {
         return new TrainingPipeline(parameters).evaluate(model, data);
     }
 
-    /** @see TrainingPipeline#publish(ModelRepository, String, PipelineModel, TrainingData, CrossValidationResult, Metrics) */
+    /** @see TrainingPipeline#publish(ModelRepository, String, PipelineModel, TrainingDataSummary, CrossValidationResult, Metrics) */
     public PublishedVersion publish(TrainingParameters parameters, ModelRepository repository, String model,
-                                    PipelineModel fitted, TrainingData data, CrossValidationResult cv, Metrics test)
+                                    PipelineModel fitted, TrainingDataSummary data, CrossValidationResult cv,
+                                    Metrics test)
             throws IOException {
         return new TrainingPipeline(parameters).publish(repository, model, fitted, data, cv, test);
     }

@@ -16,11 +16,20 @@ public record FittedScaler(ScalerKind kind, double[] center, double[] scale) {
 
     /** Scales row-major values with {@code center.length} columns into a new array. */
     public double[] transform(double[] rowMajor) {
+        return transform(rowMajor, new double[rowMajor.length]);
+    }
+
+    /** Scales row-major values in their own array, for values nothing else reads (a fold's copy of its rows). */
+    public double[] transformInPlace(double[] rowMajor) {
+        return transform(rowMajor, rowMajor);
+    }
+
+    private double[] transform(double[] rowMajor, double[] out) {
         int columns = center.length;
-        double[] out = new double[rowMajor.length];
-        for (int i = 0; i < rowMajor.length; i++) {
-            int j = i % columns;
-            out[i] = (rowMajor[i] - center[j]) / scale[j];
+        for (int row = 0; row < rowMajor.length; row += columns) {
+            for (int j = 0; j < columns; j++) {
+                out[row + j] = (rowMajor[row + j] - center[j]) / scale[j];
+            }
         }
         return out;
     }

@@ -62,9 +62,10 @@ public final class PipelineMetadata {
 
     /** The hyper-parameters, named as the command-line options. */
     public static ModelMetadata.Params params(TrainingParameters parameters) {
-        return new ModelMetadata.Params(parameters.c(), parameters.classWeight().name(), parameters.scaler().name(),
-                parameters.resample().name(), parameters.tol(), parameters.maxIter(), parameters.cvFolds(),
-                parameters.seed());
+        var algorithm = parameters.algorithm();
+        var pipeline = parameters.pipeline();
+        return new ModelMetadata.Params(algorithm.c(), algorithm.classWeight().name(), pipeline.scaler().name(),
+                pipeline.resample().name(), algorithm.tol(), algorithm.maxIter(), pipeline.cvFolds(), pipeline.seed());
     }
 
     /** @param files SHA-256 of each input file, by file name */

@@ -48,8 +48,9 @@ public final class LogisticRegressionTrainer {
         if (!(tol > 0)) {
             throw new IllegalArgumentException("tol must be positive, got " + tol);
         }
-        if (maxIter < 0) {
-            throw new IllegalArgumentException("maxIter must not be negative, got " + maxIter);
+        // The same lower bound as the maxIter option (TrainingOption.MAX_ITER): no fit without an iteration
+        if (maxIter < 1) {
+            throw new IllegalArgumentException("maxIter must be at least 1, got " + maxIter);
         }
         this.c = c;
         this.classWeight = Objects.requireNonNull(classWeight, "classWeight");

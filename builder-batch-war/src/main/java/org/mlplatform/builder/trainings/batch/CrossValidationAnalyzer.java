@@ -39,7 +39,7 @@ public class CrossValidationAnalyzer extends AbstractPartitionAnalyzer {
         }
         JobWorkFolder workFolder = run.workFolder();
         workFolder.saveFoldMetrics(foldMetrics.fold(), foldMetrics.metrics());
-        int folds = run.request().parameters().cvFolds();
+        int folds = run.request().parameters().pipeline().cvFolds();
         List<Metrics> done = workFolder.foldMetrics(folds);
         if (done.size() == folds) {
             CrossValidationResult result = new CrossValidationResult(done);

@@ -19,6 +19,6 @@ public class CrossValidationDecider implements Decider {
 
     @Override
     public String decide(StepExecution[] executions) {
-        return run.request().parameters().cvFolds() == 0 ? SKIP : CROSS_VALIDATE;
+        return run.request().parameters().pipeline().cvFolds() == 0 ? SKIP : CROSS_VALIDATE;
     }
 }

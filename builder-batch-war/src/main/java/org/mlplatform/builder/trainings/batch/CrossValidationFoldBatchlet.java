@@ -42,8 +42,10 @@ public class CrossValidationFoldBatchlet extends AbstractBatchlet {
     public String process() throws Exception {
         TrainingRequest request = run.request();
         TrainingParameters parameters = request.parameters();
-        Dataset train = trainingSets.get(run.context().getExecutionId(),
-                () -> training.load(parameters, request.train(), null, run.dataFolder()::relativize).train());
+        Dataset train = trainingSets.get(run.context().getExecutionId(), () -> {
+            run.validatedDataUnchanged();
+            return run.workFolder().trainingSet();
+        });
         int index = Integer.parseInt(fold);
         Metrics metrics;
         try {

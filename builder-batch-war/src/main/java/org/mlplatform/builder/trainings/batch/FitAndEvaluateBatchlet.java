@@ -7,17 +7,19 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.mlplatform.builder.metrics.BuilderMetrics;
 import org.mlplatform.builder.trainings.control.JobWorkFolder;
+import org.mlplatform.builder.trainings.entity.ValidatedData;
 import org.mlplatform.pipeline.PipelineModel;
-import org.mlplatform.pipeline.TrainingData;
 import org.mlplatform.pipeline.TrainingParameters;
 import org.mlplatform.pipeline.TrainingRequest;
 import org.mlplatform.pipeline.boundary.TrainingService;
+import org.mlplatform.pipeline.dataset.Dataset;
 import org.mlplatform.pipeline.evaluation.Metrics;
 import org.mlplatform.pipeline.training.FitReport;
 
 /**
  * Step {@code fit-and-evaluate}: fits on all training rows and scores the test set when there is
- * one. The fitted model is kept in the work folder for the publish step.
+ * one, both as {@code validate-data} read them, and only while the files are still what it read. The
+ * fitted model is kept in the work folder for the publish step.
  */
 @Named
 @Dependent
@@ -39,15 +41,16 @@ public class FitAndEvaluateBatchlet extends AbstractBatchlet {
     public String process() throws Exception {
         TrainingRequest request = run.request();
         TrainingParameters parameters = request.parameters();
-        TrainingData data = training.load(parameters, request.train(), request.test(), run.dataFolder()::relativize);
-        PipelineModel fitted = training.fit(parameters, data.train());
-        metrics.rowsTrained(request.model(), data.train().rows());
+        ValidatedData validated = run.validatedDataUnchanged();
         JobWorkFolder workFolder = run.workFolder();
+        Dataset train = workFolder.trainingSet();
+        PipelineModel fitted = training.fit(parameters, train);
+        metrics.rowsTrained(request.model(), train.rows());
         workFolder.saveModel(fitted);
         FitReport report = fitted.classifier().report();
         String summary = report.solver() + ", " + report.iterations() + " iterations, objective " + report.objective();
-        if (data.test() != null) {
-            Metrics test = training.evaluate(parameters, fitted, data.test());
+        if (validated.test()) {
+            Metrics test = training.evaluate(parameters, fitted, workFolder.testSet());
             workFolder.saveTestMetrics(test);
             summary += ", test accuracy " + test.accuracy();
         }

@@ -22,7 +22,7 @@ public class FoldPartitionMapper implements PartitionMapper {
 
     @Override
     public PartitionPlan mapPartitions() {
-        int folds = run.request().parameters().cvFolds();
+        int folds = run.request().parameters().pipeline().cvFolds();
         Properties[] partitions = new Properties[folds];
         for (int fold = 0; fold < folds; fold++) {
             partitions[fold] = new Properties();

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.mlplatform.builder.trainings.control.JobWorkFolder;
 import org.mlplatform.builder.trainings.entity.PublishedModel;
-import org.mlplatform.pipeline.TrainingData;
 import org.mlplatform.pipeline.TrainingRequest;
 import org.mlplatform.pipeline.boundary.TrainingService;
 import org.mlplatform.repository.ModelRepository;
@@ -33,14 +32,13 @@ public class PublishBatchlet extends AbstractBatchlet {
     @Override
     public String process() throws Exception {
         TrainingRequest request = run.request();
-        // Loaded again for the files' SHA-256 that go into metadata.json
-        TrainingData data = training.load(request.parameters(), request.train(), request.test(),
-                run.dataFolder()::relativize);
         JobWorkFolder workFolder = run.workFolder();
+        // The data as validate-data read (and hashed) it, not the files as they are now
         PublishedVersion version = training.publish(request.parameters(), repository, request.model(),
-                workFolder.model(), data, workFolder.crossValidation().orElse(null),
+                workFolder.model(), workFolder.validatedData().summary(), workFolder.crossValidation().orElse(null),
                 workFolder.testMetrics().orElse(null));
         workFolder.savePublished(new PublishedModel(version.model(), version.version()));
+        workFolder.dropRows();
         String summary = "published " + version.model() + " version " + version.version();
         stepContext.setExitStatus(summary);
         run.context().setExitStatus(summary);

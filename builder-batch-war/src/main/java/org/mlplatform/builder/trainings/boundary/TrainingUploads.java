@@ -8,8 +8,8 @@ import org.mlplatform.builder.trainings.control.InvalidRequestException;
 import org.mlplatform.builder.trainings.control.TrainingJobs;
 import org.mlplatform.builder.trainings.control.TrainingRequestParser;
 import org.mlplatform.builder.trainings.control.UploadFolder;
-import org.mlplatform.builder.trainings.entity.JobParameter;
 import org.mlplatform.builder.trainings.entity.TrainingExecution;
+import org.mlplatform.pipeline.options.TrainingOption;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +30,8 @@ import java.util.Set;
 public class TrainingUploads {
 
     static final String PARAMETERS_PART = "parameters";
-    private static final Set<String> FILE_PARTS = Set.of(JobParameter.TRAIN_DATA.key(), JobParameter.TRAIN_LABELS.key(),
-            JobParameter.TEST_DATA.key(), JobParameter.TEST_LABELS.key());
+    private static final Set<String> FILE_PARTS = Set.of(TrainingOption.TRAIN_DATA.key(), TrainingOption.TRAIN_LABELS.key(),
+            TrainingOption.TEST_DATA.key(), TrainingOption.TEST_LABELS.key());
 
     @Inject
     BuilderFolders folders;

@@ -65,6 +65,11 @@ public class BuilderFolders {
         return result.replaceAll(quoted + "(?![\\w.-])", Matcher.quoteReplacement(alone));
     }
 
+    /** Data the doors checked, kept for the jobs they start ({@link CheckedData}). */
+    public CheckedData checked() {
+        return new CheckedData(Path.of(workDirectory).resolve("checked"));
+    }
+
     public JobWorkFolder work(long jobInstanceId) {
         return new JobWorkFolder(Path.of(workDirectory).resolve(Long.toString(jobInstanceId)));
     }

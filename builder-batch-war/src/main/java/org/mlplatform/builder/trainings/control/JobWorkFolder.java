@@ -3,7 +3,12 @@ package org.mlplatform.builder.trainings.control;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import org.mlplatform.builder.trainings.entity.PublishedModel;
+import org.mlplatform.builder.trainings.entity.ValidatedData;
+import org.mlplatform.builder.trainings.entity.ValidatedFile;
 import org.mlplatform.pipeline.PipelineModel;
+import org.mlplatform.pipeline.TrainingData;
+import org.mlplatform.pipeline.dataset.Dataset;
+import org.mlplatform.pipeline.dataset.DatasetFile;
 import org.mlplatform.pipeline.evaluation.CrossValidationResult;
 import org.mlplatform.pipeline.evaluation.Metrics;
 
@@ -20,7 +25,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * What the steps of one job instance hand each other, kept as JSON files in a folder of its own.
+ * What the steps of one job instance hand each other, kept as JSON files (and the validated rows as
+ * binary files) in a folder of its own.
  * A restarted job skips completed steps, so their results must outlive the execution (and the
  * server) that computed them. Every file is written to a temporary name and renamed.
  */
@@ -28,11 +34,18 @@ public final class JobWorkFolder {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
     private static final String FOLD_PREFIX = "fold-";
+    private static final String TRAINING_SET = "training-set.bin";
+    private static final String TEST_SET = "test-set.bin";
+    private static final String VALIDATED_DATA = "validated-data.json";
 
     private final Path folder;
 
     public JobWorkFolder(Path folder) {
         this.folder = folder;
+    }
+
+    public Path folder() {
+        return folder;
     }
 
     /** Forgets earlier results, e.g. of a job instance whose id the repository handed out before. */
@@ -77,6 +90,43 @@ public final class JobWorkFolder {
         return count;
     }
 
+    /**
+     * Keeps what {@code validate-data} read: the rows in binary form ({@link DatasetFile}), so that no
+     * later step parses the CSV files again, and the files' digests and the data summary.
+     */
+    public void saveValidatedData(TrainingData data, List<ValidatedFile> files) {
+        writeRows(TRAINING_SET, data.train());
+        if (data.test() != null) {
+            writeRows(TEST_SET, data.test());
+        }
+        write(VALIDATED_DATA, new ValidatedData(files, data.summary(), data.test() == null ? null : data.test().rows()));
+    }
+
+    public ValidatedData validatedData() {
+        return read(VALIDATED_DATA, ValidatedData.class).orElseThrow(() -> new IllegalStateException(
+                "no validated data in " + folder + ": step validate-data has not completed"));
+    }
+
+    /** The training rows as {@code validate-data} read them. */
+    public Dataset trainingSet() {
+        return readRows(TRAINING_SET);
+    }
+
+    /** The test rows as {@code validate-data} read them; only when {@link ValidatedData#test()}. */
+    public Dataset testSet() {
+        return readRows(TEST_SET);
+    }
+
+    /** Removes the validated rows once no step needs them (the version is published). */
+    public void dropRows() {
+        try {
+            Files.deleteIfExists(folder.resolve(TRAINING_SET));
+            Files.deleteIfExists(folder.resolve(TEST_SET));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void saveCrossValidation(CrossValidationResult result) {
         write("cross-validation.json", result);
     }
@@ -111,10 +161,30 @@ public final class JobWorkFolder {
     }
 
     private void write(String name, Object value) {
+        writeAtomically(name, file -> Files.writeString(file, JSONB.toJson(value)));
+    }
+
+    private void writeRows(String name, Dataset rows) {
+        writeAtomically(name, file -> DatasetFile.write(rows, file));
+    }
+
+    private Dataset readRows(String name) {
+        try {
+            return DatasetFile.read(folder.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private interface FileWriter {
+        void writeTo(Path file) throws IOException;
+    }
+
+    private void writeAtomically(String name, FileWriter writer) {
         try {
             Files.createDirectories(folder);
             Path temporary = Files.createTempFile(folder, name, ".tmp");
-            Files.writeString(temporary, JSONB.toJson(value));
+            writer.writeTo(temporary);
             Files.move(temporary, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

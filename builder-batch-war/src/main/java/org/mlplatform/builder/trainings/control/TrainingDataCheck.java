@@ -8,7 +8,7 @@ import org.mlplatform.pipeline.dataset.InvalidDataException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import static org.mlplatform.builder.trainings.entity.JobParameter.*;
+import static org.mlplatform.pipeline.options.TrainingOption.*;
 
 /**
  * Reads a request's data as the job will ({@link TrainingService#load}) and refuses what the job

@@ -13,14 +13,14 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jberet.spi.PropertyKey;
 import org.mlplatform.builder.metrics.CountsSubmission;
-import org.mlplatform.builder.trainings.entity.JobParameter;
 import org.mlplatform.builder.trainings.entity.Progress;
 import org.mlplatform.builder.trainings.entity.StepStatus;
 import org.mlplatform.builder.trainings.entity.TrainingExecution;
 import org.mlplatform.builder.trainings.entity.TrainingMetrics;
-import org.mlplatform.pipeline.TrainingParameters;
 import org.mlplatform.pipeline.TrainingRequest;
 import org.mlplatform.pipeline.boundary.TrainingService;
+import org.mlplatform.pipeline.options.InvalidOptionException;
+import org.mlplatform.pipeline.options.TrainingOption;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ public class TrainingJobs {
     @CountsSubmission
     public TrainingExecution start(Map<String, String> parameters) {
         TrainingRequest request = folders.validator().validate(parameters);
-        TrainingDataCheck.load(training, request, folders.data());
+        folders.checked().keep(parameters, request, TrainingDataCheck.load(training, request, folders.data()));
         Properties jobParameters = new Properties();
         parameters.forEach(jobParameters::setProperty);
         return describe(operator().start(TrainingJob.NAME, jobParameters));
@@ -100,7 +100,7 @@ public class TrainingJobs {
         TrainingMetrics metrics = TrainingMetrics.of(workFolder.crossValidation().orElse(null),
                 workFolder.testMetrics().orElse(null));
         return new TrainingExecution(execution.getExecutionId(), instance.getInstanceId(),
-                parameters.get(JobParameter.MODEL.key()), execution.getBatchStatus().name(),
+                parameters.get(TrainingOption.MODEL.key()), execution.getBatchStatus().name(),
                 folders.withoutAbsolutePaths(execution.getExitStatus()),
                 instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()),
                 parameters, steps, progress, workFolder.published().orElse(null), metrics,
@@ -163,13 +163,11 @@ public class TrainingJobs {
                 .map(s -> "step " + s.name() + " failed").findFirst().orElse("the job failed");
     }
 
+    /** The folds an execution runs, 0 when its cvFolds is not valid (its validate-data step failed). */
     private static int folds(Map<String, String> parameters) {
-        String value = parameters.get(JobParameter.CV_FOLDS.key());
         try {
-            return value == null || value.isBlank()
-                    ? TrainingParameters.defaults().cvFolds()
-                    : Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
+            return (Integer) TrainingOption.CV_FOLDS.parse(parameters.get(TrainingOption.CV_FOLDS.key()));
+        } catch (InvalidOptionException e) {
             return 0;
         }
     }

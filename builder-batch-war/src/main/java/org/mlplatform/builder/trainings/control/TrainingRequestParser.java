@@ -2,7 +2,7 @@ package org.mlplatform.builder.trainings.control;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
-import org.mlplatform.builder.trainings.entity.JobParameter;
+import org.mlplatform.pipeline.options.TrainingOption;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -65,7 +65,7 @@ public final class TrainingRequestParser {
     }
 
     public static void requireKnown(String key) {
-        if (JobParameter.byKey(key).isEmpty()) {
+        if (TrainingOption.byKey(key).isEmpty()) {
             throw new InvalidRequestException(key, "unknown option " + key);
         }
     }

@@ -3,11 +3,13 @@ package org.mlplatform.builder.trainings.control;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlplatform.pipeline.PipelineParameters;
 import org.mlplatform.pipeline.TrainingParameters;
 import org.mlplatform.pipeline.TrainingRequest;
 import org.mlplatform.pipeline.preprocessing.Resampling;
 import org.mlplatform.pipeline.preprocessing.ScalerKind;
 import org.mlplatform.pipeline.training.ClassWeight;
+import org.mlplatform.pipeline.training.LogisticRegressionParameters;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,7 +72,8 @@ class TrainingRequestValidatorTest {
                 "tol", "1e-6", "maxIter", "50", "cvFolds", "0", "seed", "-3",
                 "testData", "test_data.csv", "testLabels", "test_labels.csv"));
         TrainingRequest request = validator.validate(parameters);
-        assertEquals(new TrainingParameters(0.25, ClassWeight.NONE, ScalerKind.STANDARD, Resampling.SMOTE, 1e-6, 50, 0, -3),
+        assertEquals(new TrainingParameters(new PipelineParameters(ScalerKind.STANDARD, Resampling.SMOTE, 0, -3),
+                        new LogisticRegressionParameters(0.25, ClassWeight.NONE, 1e-6, 50)),
                 request.parameters());
         assertTrue(request.test().labels().endsWith("test_labels.csv"));
     }
@@ -81,7 +84,7 @@ class TrainingRequestValidatorTest {
         parameters.put("C", "");
         parameters.put("testData", " ");
         TrainingRequest request = validator.validate(parameters);
-        assertEquals(1.0, request.parameters().c());
+        assertEquals(1.0, request.parameters().algorithm().c());
         assertNull(request.test());
     }
 
@@ -106,9 +109,9 @@ class TrainingRequestValidatorTest {
         }
         Map<String, String> parameters = minimal();
         parameters.put("C", "1e-8");
-        assertEquals(1e-8, validator.validate(parameters).parameters().c());
+        assertEquals(1e-8, validator.validate(parameters).parameters().algorithm().c());
         parameters.put("C", "1e8");
-        assertEquals(1e8, validator.validate(parameters).parameters().c());
+        assertEquals(1e8, validator.validate(parameters).parameters().algorithm().c());
     }
 
     @Test
@@ -124,11 +127,11 @@ class TrainingRequestValidatorTest {
     void refusesFractionsAndOutOfRangeIntegersInsteadOfCuttingThem() {
         assertEquals("maxIter must be an integer, got 1.5", refusedWith("maxIter", "1.5").getMessage());
         assertEquals("cvFolds must be an integer, got 4.9", refusedWith("cvFolds", "4.9").getMessage());
-        assertEquals("maxIter is out of range: 4294967297 (at most 2147483647)",
+        assertEquals("maxIter must be an integer from 1 to 2147483647, got 4294967297",
                 refusedWith("maxIter", "4294967297").getMessage());
         assertEquals("seed must be an integer, got 1E+30", refusedWith("seed", "1E+30").getMessage());
         assertTrue(refusedWith("seed", "123456789012345678901234").getMessage()
-                .startsWith("seed is out of range: 123456789012345678901234"));
+                .startsWith("seed must be a 64-bit integer, got 123456789012345678901234"));
     }
 
     @Test

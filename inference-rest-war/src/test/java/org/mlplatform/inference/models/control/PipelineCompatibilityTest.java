@@ -10,12 +10,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mlplatform.inference.models.entity.Predictions;
 import org.mlplatform.inference.testing.ReferenceCase;
+import org.mlplatform.pipeline.PipelineParameters;
 import org.mlplatform.pipeline.TrainingParameters;
 import org.mlplatform.pipeline.TrainingPipeline;
 import org.mlplatform.pipeline.TrainingRequest;
 import org.mlplatform.pipeline.preprocessing.Resampling;
 import org.mlplatform.pipeline.preprocessing.ScalerKind;
 import org.mlplatform.pipeline.training.ClassWeight;
+import org.mlplatform.pipeline.training.LogisticRegressionParameters;
 import org.mlplatform.repository.ModelRepository;
 
 /**
@@ -35,7 +37,8 @@ class PipelineCompatibilityTest {
     void aVersionPublishedByThePipelineIsServedWithTheOptimumsProbabilities(String set, String config, double c,
                                                                             ClassWeight classWeight, ScalerKind scaler) throws Exception {
         Path data = ReferenceCase.referenceDir().resolve("data").resolve(set);
-        TrainingParameters parameters = new TrainingParameters(c, classWeight, scaler, Resampling.NONE, 1e-8, 1000, 0, 42L);
+        TrainingParameters parameters = new TrainingParameters(new PipelineParameters(scaler, Resampling.NONE, 0, 42L),
+                new LogisticRegressionParameters(c, classWeight, 1e-8, 1000));
         new TrainingPipeline(parameters).run(new TrainingRequest("m",
                 org.mlplatform.pipeline.dataset.CsvSource.withLabelsFile(data.resolve("train_data.csv"), data.resolve("train_labels.csv")),
                 null, parameters), new ModelRepository(root));
