@@ -29,7 +29,7 @@ import org.mlplatform.pipeline.registry.ModelMetadata;
 import org.mlplatform.pipeline.registry.ModelMetadata.DatasetSummary;
 import org.mlplatform.pipeline.registry.ModelRepository;
 import org.mlplatform.pipeline.registry.PublishedVersion;
-import org.mlplatform.pipeline.training.LogisticRegressionModel;
+import org.mlplatform.pipeline.training.ClassifierTrainer;
 import org.mlplatform.pipeline.training.LogisticRegressionTrainer;
 
 /**
@@ -109,9 +109,13 @@ public final class TrainingPipeline {
         if (parameters.resample() == Resampling.SMOTE) {
             scaled = new Smote(SMOTE_NEIGHBOURS, parameters.seed()).resample(scaled);
         }
-        LogisticRegressionModel classifier = new LogisticRegressionTrainer(parameters.c(),
-                parameters.classWeight(), parameters.tol(), parameters.maxIter()).fit(scaled);
-        return new PipelineModel(scaler, classifier);
+        return new PipelineModel(scaler, trainer().fit(scaled));
+    }
+
+    /** The one place that chooses the algorithm: everything else sees a {@link ClassifierTrainer}. */
+    ClassifierTrainer trainer() {
+        return new LogisticRegressionTrainer(parameters.c(), parameters.classWeight(), parameters.tol(),
+                parameters.maxIter());
     }
 
     public Metrics evaluate(PipelineModel model, Dataset data) {
@@ -153,8 +157,8 @@ public final class TrainingPipeline {
         return repository.publish(model, version -> {
             ModelProvenance provenance = new ModelProvenance(model, version, fingerprint, data.train().featureNames());
             byte[] onnx = new OnnxExporter().export(fitted, provenance);
-            return new ModelArtifacts(onnx, ModelMetadata.describe(fitted, provenance, onnx,
-                    ModelMetadata.Params.of(parameters), dataset, metrics, Instant.now()));
+            return new ModelArtifacts(onnx, ModelMetadata.describe(fitted, trainer().parameters(),
+                    provenance, onnx, ModelMetadata.Params.of(parameters), dataset, metrics, Instant.now()));
         });
     }
 

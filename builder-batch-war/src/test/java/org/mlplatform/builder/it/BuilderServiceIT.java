@@ -149,14 +149,17 @@ class BuilderServiceIT {
             optimum = reader.readObject().getJsonObject("reference_optimum_newton");
         }
         JsonArray expectedCoefficients = optimum.getJsonArray("coef").getJsonArray(0);
-        JsonArray coefficients = published.getJsonArray("coefficients").getJsonArray(0);
+        assertEquals("trained", published.getString("source"));
+        JsonObject algorithm = published.getJsonObject("algorithm");
+        assertEquals("logistic-regression", algorithm.getString("name"));
+        JsonArray coefficients = algorithm.getJsonArray("coefficients").getJsonArray(0);
         assertEquals(expectedCoefficients.size(), coefficients.size());
         for (int j = 0; j < coefficients.size(); j++) {
             assertEquals(expectedCoefficients.getJsonNumber(j).doubleValue(), coefficients.getJsonNumber(j).doubleValue(),
                     1e-6, "coefficient " + j);
         }
         assertEquals(optimum.getJsonArray("intercept").getJsonNumber(0).doubleValue(),
-                published.getJsonArray("intercepts").getJsonNumber(0).doubleValue(), 1e-6);
+                algorithm.getJsonArray("intercepts").getJsonNumber(0).doubleValue(), 1e-6);
 
         HttpResponse<String> listed = client.get("trainings");
         assertTrue(json(listed).asJsonArray().getValuesAs(JsonObject.class).stream()

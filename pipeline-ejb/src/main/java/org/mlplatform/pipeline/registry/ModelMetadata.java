@@ -3,11 +3,14 @@ package org.mlplatform.pipeline.registry;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.InvalidProtocolBufferException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.mlplatform.pipeline.PipelineModel;
@@ -38,31 +41,39 @@ import java.util.TreeMap;
  * @param model               repository name of the model
  * @param version             repository version
  * @param createdAt           when the version was published, ISO-8601 UTC
+ * @param source              {@value #SOURCE_TRAINED} or {@value #SOURCE_IMPORTED} (an ONNX file trained
+ *                            elsewhere: then only the fields that describe the graph are present)
  * @param trainingFingerprint identifies the training run, as in the ONNX {@code metadata_props}
  * @param classLabelType      {@code int64} or {@code string}: the type of {@code classes} and of the
  *                            ONNX {@code label} output
  * @param classes             class labels in probability-column order, JSON numbers or strings
  * @param featureCount        columns of the input
  * @param featureNames        column names, empty when the training data had no header
+ * @param algorithm           the fitted classifier's own description: {@code name}, {@code params} and its
+ *                            learned state (for logistic regression {@code coefficients}, {@code intercepts})
  */
-@JsonbPropertyOrder({"formatVersion", "model", "version", "createdAt", "trainingFingerprint", "classLabelType",
-        "classes", "featureCount", "featureNames", "params", "scaler", "coefficients", "intercepts", "training",
+@JsonbPropertyOrder({"formatVersion", "model", "version", "createdAt", "source", "trainingFingerprint",
+        "classLabelType", "classes", "featureCount", "featureNames", "params", "scaler", "algorithm", "training",
         "dataset", "metrics", "onnx"})
-public record ModelMetadata(int formatVersion, String model, int version, String createdAt, String trainingFingerprint,
-                            String classLabelType, JsonArray classes, int featureCount, List<String> featureNames,
-                            Params params, Scaler scaler, double[][] coefficients, double[] intercepts,
+public record ModelMetadata(int formatVersion, String model, int version, String createdAt, String source,
+                            String trainingFingerprint, String classLabelType, JsonArray classes, int featureCount,
+                            List<String> featureNames, Params params, Scaler scaler, JsonObject algorithm,
                             Training training, DatasetSummary dataset, Metrics metrics, Onnx onnx) {
 
     public static final int FORMAT_VERSION = 1;
+    public static final String SOURCE_TRAINED = "trained";
+    public static final String SOURCE_IMPORTED = "imported";
 
     /**
-     * Everything that follows from the fitted pipeline, its provenance and its ONNX bytes; the caller
-     * adds what only it knows.
+     * Everything that follows from the fitted pipeline, its trainer's parameters, its provenance and its
+     * ONNX bytes; the caller adds what only it knows.
      *
-     * @param metrics may be null when neither cross-validation nor a test set was run
+     * @param algorithmParams the trainer's {@link org.mlplatform.pipeline.training.ClassifierTrainer#parameters()}
+     * @param metrics         may be null when neither cross-validation nor a test set was run
      */
-    public static ModelMetadata describe(PipelineModel pipeline, ModelProvenance provenance, byte[] onnx,
-                                         Params params, DatasetSummary dataset, Metrics metrics, Instant createdAt) {
+    public static ModelMetadata describe(PipelineModel pipeline, JsonObject algorithmParams, ModelProvenance provenance,
+                                         byte[] onnx, Params params, DatasetSummary dataset, Metrics metrics,
+                                         Instant createdAt) {
         ClassLabels labels = pipeline.classifier().classes();
         JsonArrayBuilder classes = Json.createArrayBuilder();
         if (labels.integer()) {
@@ -72,12 +83,39 @@ public record ModelMetadata(int formatVersion, String model, int version, String
         } else {
             labels.values().forEach(classes::add);
         }
+        JsonObject description = pipeline.classifier().describe();
+        JsonObjectBuilder algorithm = Json.createObjectBuilder().add("name", description.get("name"))
+                .add("params", algorithmParams);
+        description.forEach((key, value) -> {
+            if (!key.equals("name")) {
+                algorithm.add(key, value);
+            }
+        });
         return new ModelMetadata(FORMAT_VERSION, provenance.modelName(), provenance.version(),
-                createdAt.truncatedTo(ChronoUnit.MILLIS).toString(), provenance.trainingFingerprint(),
+                timestamp(createdAt), SOURCE_TRAINED, provenance.trainingFingerprint(),
                 labels.integer() ? "int64" : "string", classes.build(), pipeline.classifier().featureCount(),
-                provenance.featureNames(), params, Scaler.of(pipeline.scaler()),
-                pipeline.classifier().coefficients(), pipeline.classifier().intercepts(),
+                provenance.featureNames(), params, Scaler.of(pipeline.scaler()), algorithm.build(),
                 Training.of(pipeline.classifier().report()), dataset, metrics, Onnx.describe(onnx));
+    }
+
+    /**
+     * An ONNX graph trained elsewhere: only what the graph and the importer say. Training sections
+     * ({@code params}, {@code scaler}, {@code algorithm}, {@code training}, {@code dataset}, {@code metrics})
+     * and the training fingerprint are left out.
+     *
+     * @param classes        labels in probability-column order, JSON integers ({@code int64}) or strings
+     * @param classLabelType {@code int64} or {@code string}, the type of the graph's label output
+     */
+    public static ModelMetadata imported(String model, int version, byte[] onnx, String classLabelType,
+                                         JsonArray classes, int featureCount, List<String> featureNames,
+                                         Instant createdAt) {
+        return new ModelMetadata(FORMAT_VERSION, model, version, timestamp(createdAt), SOURCE_IMPORTED, null,
+                classLabelType, classes, featureCount, List.copyOf(featureNames), null, null, null, null, null, null,
+                Onnx.describe(onnx));
+    }
+
+    private static String timestamp(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
     /** Same content, same bytes: maps are written in key order. */
@@ -222,18 +260,37 @@ public record ModelMetadata(int formatVersion, String model, int version, String
     /**
      * A graph input or output.
      *
-     * @param type  ONNX element type in lower case: {@code float}, {@code int64}, {@code string}
-     * @param shape dimensions, -1 for a symbolic one (the batch size)
+     * @param type  ONNX element type in lower case: {@code float}, {@code int64}, {@code string}; for
+     *              skl2onnx's ZipMap output the ONNX type {@code seq(map(int64,float))} (or {@code string} keys)
+     * @param shape dimensions, -1 for a symbolic one (the batch size); empty for a sequence
      */
     @JsonbPropertyOrder({"name", "type", "shape"})
     public record Tensor(String name, String type, List<Long> shape) {
 
         static Tensor of(ValueInfoProto value) {
+            if (value.getType().hasSequenceType()) {
+                return new Tensor(value.getName(), typeName(value.getType()), List.of());
+            }
             var tensor = value.getType().getTensorType();
             List<Long> shape = tensor.getShape().getDimList().stream()
                     .map(d -> d.getValueCase() == TensorShapeProto.Dimension.ValueCase.DIM_VALUE ? d.getDimValue() : -1L)
                     .toList();
-            return new Tensor(value.getName(), DataType.forNumber(tensor.getElemType()).name().toLowerCase(Locale.ROOT), shape);
+            return new Tensor(value.getName(), elementType(tensor.getElemType()), shape);
+        }
+
+        private static String typeName(TypeProto type) {
+            return switch (type.getValueCase()) {
+                case SEQUENCE_TYPE -> "seq(" + typeName(type.getSequenceType().getElemType()) + ")";
+                case MAP_TYPE -> "map(" + elementType(type.getMapType().getKeyType()) + ","
+                        + typeName(type.getMapType().getValueType()) + ")";
+                case TENSOR_TYPE -> elementType(type.getTensorType().getElemType());
+                default -> type.getValueCase().name().toLowerCase(Locale.ROOT);
+            };
+        }
+
+        private static String elementType(int type) {
+            DataType known = DataType.forNumber(type);
+            return known == null ? "type-" + type : known.name().toLowerCase(Locale.ROOT);
         }
     }
 }

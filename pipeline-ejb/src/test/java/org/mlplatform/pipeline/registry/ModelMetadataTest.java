@@ -16,6 +16,8 @@ import org.mlplatform.pipeline.evaluation.Metrics;
 import org.mlplatform.pipeline.onnx.ModelProvenance;
 import org.mlplatform.pipeline.onnx.OnnxExporter;
 import org.mlplatform.pipeline.reference.ReferenceCase;
+import org.mlplatform.pipeline.training.ClassWeight;
+import org.mlplatform.pipeline.training.LogisticRegressionTrainer;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,10 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class ModelMetadataTest {
 
     private static final Instant CREATED = Instant.parse("2026-11-27T16:00:00.123456Z");
+    private static final JsonObject TRAINER_PARAMETERS = new LogisticRegressionTrainer(1.0, ClassWeight.BALANCED, 1e-8, 1000)
+            .parameters();
 
     @Test
     void metadataJsonHasTheDocumentedFields() throws IOException {
-        PipelineModel model = ReferenceCase.of("iris__robust_balanced_C1").optimum();
+        ReferenceCase reference = ReferenceCase.of("iris__robust_balanced_C1");
+        PipelineModel model = reference.optimum();
         ModelProvenance provenance = new ModelProvenance("iris", 2, "fp-1", List.of("a", "b", "c", "d"));
         byte[] onnx = new OnnxExporter().export(model, provenance);
 
@@ -45,6 +50,7 @@ class ModelMetadataTest {
         assertEquals("iris", json.getString("model"));
         assertEquals(2, json.getInt("version"));
         assertEquals("2026-11-27T16:00:00.123Z", json.getString("createdAt"));
+        assertEquals("trained", json.getString("source"));
         assertEquals("fp-1", json.getString("trainingFingerprint"));
         assertEquals("int64", json.getString("classLabelType"));
         assertEquals(Json.createArrayBuilder().add(0).add(1).add(2).build(), json.getJsonArray("classes"));
@@ -66,12 +72,17 @@ class ModelMetadataTest {
         assertArrayEquals(model.scaler().center(), doubles(scaler.getJsonArray("center")));
         assertArrayEquals(model.scaler().scale(), doubles(scaler.getJsonArray("scale")));
 
-        JsonArray coefficients = json.getJsonArray("coefficients");
+        JsonObject algorithm = json.getJsonObject("algorithm");
+        assertEquals("logistic-regression", algorithm.getString("name"));
+        assertEquals(Json.createObjectBuilder().add("C", 1.0).add("classWeight", "BALANCED").add("tol", 1e-8)
+                .add("maxIter", 1000).build(), algorithm.getJsonObject("params"));
+        JsonArray coefficients = algorithm.getJsonArray("coefficients");
         assertEquals(3, coefficients.size());
         for (int k = 0; k < 3; k++) {
-            assertArrayEquals(model.classifier().coefficients()[k], doubles(coefficients.getJsonArray(k)));
+            assertArrayEquals(reference.optimumClassifier().coefficients()[k], doubles(coefficients.getJsonArray(k)));
         }
-        assertArrayEquals(model.classifier().intercepts(), doubles(json.getJsonArray("intercepts")));
+        assertArrayEquals(reference.optimumClassifier().intercepts(), doubles(algorithm.getJsonArray("intercepts")));
+        assertFalse(json.containsKey("coefficients"), "the learned state is the algorithm's, not top-level");
 
         JsonObject training = json.getJsonObject("training");
         assertEquals("newton-cholesky", training.getString("solver"));
@@ -136,12 +147,12 @@ class ModelMetadataTest {
         ModelProvenance provenance = new ModelProvenance("seed", 1, "fp", List.of());
         byte[] onnx = new OnnxExporter().export(model, provenance);
 
-        ModelMetadata metadata = ModelMetadata.describe(model, provenance, onnx,
+        ModelMetadata metadata = ModelMetadata.describe(model, TRAINER_PARAMETERS, provenance, onnx,
                 ModelMetadata.Params.of(TrainingParameters.defaults()),
                 new ModelMetadata.DatasetSummary(Map.of(), 400, Map.of("0", 200, "1", 200)), null, CREATED);
 
         assertFalse(parse(MetadataJson.write(metadata)).containsKey("metrics"));
-        assertEquals(1, parse(MetadataJson.write(metadata)).getJsonArray("coefficients").size());
+        assertEquals(1, parse(MetadataJson.write(metadata)).getJsonObject("algorithm").getJsonArray("coefficients").size());
     }
 
     @Test
@@ -151,7 +162,7 @@ class ModelMetadataTest {
         byte[] onnx = new OnnxExporter().export(model, provenance);
         Metrics oneClassOnly = new Metrics(5, 0.8, 0.5, null, new int[][] {{4, 1}, {0, 0}});
 
-        ModelMetadata metadata = ModelMetadata.describe(model, provenance, onnx,
+        ModelMetadata metadata = ModelMetadata.describe(model, TRAINER_PARAMETERS, provenance, onnx,
                 ModelMetadata.Params.of(TrainingParameters.defaults()),
                 new ModelMetadata.DatasetSummary(Map.of(), 400, Map.of("0", 200, "1", 200)),
                 ModelMetadata.Metrics.of(null, oneClassOnly), CREATED);
@@ -165,14 +176,16 @@ class ModelMetadataTest {
 
     @Test
     void readingAndWritingAgainGivesTheSameBytes() throws IOException {
-        PipelineModel model = ReferenceCase.of("breast_cancer__standard_C1").optimum();
+        ReferenceCase reference = ReferenceCase.of("breast_cancer__standard_C1");
+        PipelineModel model = reference.optimum();
         ModelProvenance provenance = new ModelProvenance("bc", 3, "fp", List.of());
         byte[] json = MetadataJson.write(describe(model, provenance, new OnnxExporter().export(model, provenance)));
 
         ModelMetadata read = MetadataJson.read(json);
 
         assertArrayEquals(json, MetadataJson.write(read));
-        assertArrayEquals(model.classifier().coefficients()[0], read.coefficients()[0]);
+        assertArrayEquals(reference.optimumClassifier().coefficients()[0],
+                doubles(read.algorithm().getJsonArray("coefficients").getJsonArray(0)));
     }
 
     @Test
@@ -187,7 +200,8 @@ class ModelMetadataTest {
     }
 
     private static ModelMetadata describe(PipelineModel model, ModelProvenance provenance, byte[] onnx) {
-        return ModelMetadata.describe(model, provenance, onnx, ModelMetadata.Params.of(TrainingParameters.defaults()),
+        return ModelMetadata.describe(model, TRAINER_PARAMETERS, provenance, onnx,
+                ModelMetadata.Params.of(TrainingParameters.defaults()),
                 new ModelMetadata.DatasetSummary(Map.of("train_data.csv", "ab12"), 120, Map.of("0", 40, "1", 40, "2", 40)),
                 ModelMetadata.Metrics.of(new CrossValidationResult(List.of(
                                 new Metrics(60, 0.9, 0.2, 0.95, new int[][] {{20, 0, 0}, {0, 18, 2}, {0, 4, 16}}),

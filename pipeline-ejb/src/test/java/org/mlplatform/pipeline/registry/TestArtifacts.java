@@ -1,5 +1,6 @@
 package org.mlplatform.pipeline.registry;
 
+import jakarta.json.JsonValue;
 import org.mlplatform.pipeline.PipelineModel;
 import org.mlplatform.pipeline.TrainingParameters;
 import org.mlplatform.pipeline.evaluation.Metrics;
@@ -33,7 +34,7 @@ final class TestArtifacts {
     static ModelArtifacts artifacts(String model, int version) {
         ModelProvenance provenance = new ModelProvenance(model, version, "fingerprint-of-" + CONFIG, List.of());
         byte[] onnx = new OnnxExporter().export(MODEL, provenance);
-        ModelMetadata metadata = ModelMetadata.describe(MODEL, provenance, onnx,
+        ModelMetadata metadata = ModelMetadata.describe(MODEL, JsonValue.EMPTY_JSON_OBJECT, provenance, onnx,
                 ModelMetadata.Params.of(TrainingParameters.defaults()),
                 new ModelMetadata.DatasetSummary(Map.of("train_data.csv", "00ff"), 400, Map.of("0", 200, "1", 200)),
                 ModelMetadata.Metrics.of(null, new Metrics(80, 0.7, 0.6, 0.8, new int[][] {{28, 12}, {12, 28}})),
