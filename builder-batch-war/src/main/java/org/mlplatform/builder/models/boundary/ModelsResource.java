@@ -44,9 +44,10 @@ public class ModelsResource {
             [{"model": "default", "version": 1, "aliases": []},
              {"model": "default", "version": 2, "aliases": ["production"]}]""";
     private static final String METADATA_EXAMPLE = """
-            {"model": "default", "version": 2, "createdAt": "2026-11-27T16:00:01Z", "classes": [0, 1],
-             "featureCount": 10, "params": {"C": 1.0, "classWeight": "balanced", "scaler": "robust"},
-             "coefficients": [[0.209, -0.048]], "intercepts": [-0.0047],
+            {"model": "default", "version": 2, "createdAt": "2026-11-27T16:00:01Z", "source": "trained",
+             "classes": [0, 1], "featureCount": 10, "params": {"C": 1.0, "classWeight": "BALANCED", "scaler": "ROBUST"},
+             "algorithm": {"name": "logistic-regression", "params": {"C": 1.0, "classWeight": "BALANCED"},
+                           "coefficients": [[0.209, -0.048]], "intercepts": [-0.0047]},
              "metrics": {"test": {"accuracy": 0.6}}, "onnx": {"sha256": "9f2c..."}}""";
     private static final String ALIAS_EXAMPLE = """
             {"model": "default", "alias": "production", "version": 1}""";
