@@ -11,6 +11,7 @@ import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import org.mlplatform.builder.models.control.ModelImportException;
 import org.mlplatform.builder.models.control.RegistryException;
 import org.mlplatform.builder.problems.entity.Problem;
 import org.mlplatform.builder.requests.control.RequestTooLargeException;
@@ -28,15 +29,17 @@ import java.util.List;
  *   <li>400 {@code invalid-request}, the title naming the mistake: {@code Malformed JSON},
  *       {@code Duplicate member}, {@code Malformed request} (the body or a part is not one flat JSON
  *       object), {@code Invalid training request} (an option or data file; {@code field} names it),
- *       {@code Invalid alias request}, {@code Invalid version} / {@code Invalid execution id} (a path
+ *       {@code Invalid alias request}, {@code Invalid model import} (an imported ONNX graph or its labels;
+ *       {@code field} names the part), {@code Invalid version} / {@code Invalid execution id} (a path
  *       number that is not a positive integer)</li>
  *   <li>404 {@code not-found}, 409 {@code conflict}, 413 {@code request-too-large},
- *       415 {@code unsupported-media-type}, 500 {@code internal-error}, with their types' titles</li>
+ *       415 {@code unsupported-media-type} (also an imported file that is not ONNX at all), 500 {@code internal-error}, with their types' titles</li>
  * </ul>
  */
 public final class ProblemMapping {
 
-    static final String ACCEPTS = "application/json, or multipart/form-data with a boundary (POST /trainings)";
+    static final String ACCEPTS = "application/json, or multipart/form-data with a boundary (POST /trainings, "
+            + "POST /models/{model}/versions)";
 
     private static final List<Class<? extends RuntimeException>> JOB_STATE_CONFLICTS = List.of(
             JobRestartException.class, JobExecutionAlreadyCompleteException.class,
@@ -60,6 +63,12 @@ public final class ProblemMapping {
         }
         if (exception instanceof InvalidPathParameterException path) {
             return Problem.invalid(path.title(), path.getMessage(), path.parameter());
+        }
+        if (exception instanceof ModelImportException refused) {
+            return refused.status() == 400
+                    ? Problem.invalid("Invalid model import", refused.getMessage(), refused.field())
+                    : new Problem(ProblemTypes.of(refused.status()), ProblemTypes.titleOf(refused.status()), refused.status(),
+                    refused.getMessage(), refused.field());
         }
         if (exception instanceof RegistryException registry) {
             if (registry.status() == 400) {
