@@ -8,6 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 
+import jakarta.json.JsonString;
+
 import org.mlplatform.inference.models.entity.ModelMetadata;
 import org.mlplatform.inference.models.entity.ModelSignature;
 
@@ -55,7 +57,8 @@ public class ModelLoader {
             throw new ModelLoadException("checksum mismatch: model.onnx has SHA-256 " + sha256
                     + " but metadata.json states " + metadata.onnxSha256());
         }
-        InferenceSession session = sessions.open(bytes);
+        InferenceSession session = sessions.open(bytes, metadata.classes().stream()
+                .map(label -> label instanceof JsonString string ? string.getString() : label.toString()).toList());
         try {
             checkAgainstMetadata(session.signature(), metadata);
             warmUp(session);
