@@ -48,7 +48,8 @@ import org.mlplatform.system.SwaggerUi.Response;
  * it needs. Both services share one job repository, so execution ids are one sequence: the scoring
  * example is execution 2 (its status is read once it exists), stopped while it runs and restarted as 3;
  * the builder's stop and restart target execution 4, the first training after those; the delete
- * targets version 2, which the training example publishes, after production was pointed at version 1.
+ * targets version 2, which the training example publishes, after production was pointed at version 1; the
+ * import, given default version 1's model.onnx in its file field, publishes it again as version 3.
  */
 @ExtendWith(ArquillianExtension.class)
 @EnabledIf(value = "chromiumInstalled",
@@ -256,6 +257,13 @@ class OpenApiUiIT {
         click(ui, BUILDER, find(operations, "PUT", "/builder/api/models/{model}/aliases/{alias}"), true, "2xx");
         click(ui, BUILDER, find(operations, "DELETE", "/builder/api/models/{model}/versions/{version}"), true, "2xx");
         assertEquals(404, platform.get("builder/api/models/default/versions/2").statusCode(), "version 2 is gone");
+        // The import, with the file chooser's liberty: default version 1's own model.onnx, published again as version 3
+        Operation importVersion = find(operations, "POST", "/builder/api/models/{model}/versions");
+        ui.prepare(importVersion, "multipart/form-data", null,
+                Path.of(System.getProperty("it.models.dir"), "default", "1", "model.onnx"));
+        clickPrepared(ui, BUILDER, importVersion, " [file model.onnx of default version 1]", true, "2xx");
+        assertEquals(200, platform.get("builder/api/models/default/versions/3").statusCode(),
+                "the import example published default version 3");
 
         JsonObject restarted = latestExecutionOf(platform, stopped.getJsonNumber("instanceId").longValue());
         JsonObject resumed = platform.awaitExecution(restarted.getJsonNumber("id").longValue(), PlatformClient.ENDED::contains, JOB_TIMEOUT);

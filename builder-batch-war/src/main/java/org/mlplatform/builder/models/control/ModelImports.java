@@ -56,12 +56,12 @@ public class ModelImports {
         try {
             folders.validator().checkModelName(model);
         } catch (InvalidRequestException e) {
-            throw ModelImportException.invalid("model", e.getMessage());
+            throw RegistryException.invalidImport("model", e.getMessage());
         }
         Map<String, byte[]> contents = read(parts);
         byte[] onnx = contents.get(ONNX_PART);
         if (onnx == null) {
-            throw ModelImportException.invalid(ONNX_PART, "the part " + ONNX_PART + " with the model.onnx file is missing");
+            throw RegistryException.invalidImport(ONNX_PART, "the part " + ONNX_PART + " with the model.onnx file is missing");
         }
         JsonArray classes = jsonArray(contents, CLASSES_PART);
         List<String> featureNames = featureNames(jsonArray(contents, FEATURE_NAMES_PART));
@@ -82,7 +82,7 @@ public class ModelImports {
         for (EntityPart part : parts) {
             String name = part.getName();
             if (!PARTS.contains(name)) {
-                throw ModelImportException.invalid(name, "unknown part " + name + "; the parts are " + ONNX_PART + " (the file), "
+                throw RegistryException.invalidImport(name, "unknown part " + name + "; the parts are " + ONNX_PART + " (the file), "
                         + CLASSES_PART + " and " + FEATURE_NAMES_PART);
             }
             byte[] content;
@@ -92,7 +92,7 @@ public class ModelImports {
                 throw new UncheckedIOException(e);
             }
             if (contents.putIfAbsent(name, content) != null) {
-                throw ModelImportException.invalid(name, name + " is given twice");
+                throw RegistryException.invalidImport(name, name + " is given twice");
             }
         }
         return contents;
@@ -107,23 +107,24 @@ public class ModelImports {
         try (JsonReader reader = Json.createReader(new StringReader(new String(content, StandardCharsets.UTF_8)))) {
             return reader.readArray();
         } catch (JsonException | IllegalStateException e) {
-            throw ModelImportException.invalid(part, part + " must be a JSON array, e.g. "
+            throw RegistryException.invalidImport(part, part + " must be a JSON array, e.g. "
                     + (part.equals(CLASSES_PART) ? "[0, 1] or [\"no\", \"yes\"]" : "[\"age\", \"income\"]"));
         }
     }
 
+    /** The names; null when none are given ({@code []} too, as metadata.json writes "no header"). */
     private static List<String> featureNames(JsonArray names) {
-        if (names == null) {
+        if (names == null || names.isEmpty()) {
             return null;
         }
         for (JsonValue name : names) {
             if (!(name instanceof JsonString)) {
-                throw ModelImportException.invalid(FEATURE_NAMES_PART, FEATURE_NAMES_PART + " must be strings; got " + name);
+                throw RegistryException.invalidImport(FEATURE_NAMES_PART, FEATURE_NAMES_PART + " must be strings; got " + name);
             }
         }
         List<String> list = names.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         if (new HashSet<>(list).size() != list.size()) {
-            throw ModelImportException.invalid(FEATURE_NAMES_PART, FEATURE_NAMES_PART + " " + names + " repeat a name");
+            throw RegistryException.invalidImport(FEATURE_NAMES_PART, FEATURE_NAMES_PART + " " + names + " repeat a name");
         }
         return list;
     }

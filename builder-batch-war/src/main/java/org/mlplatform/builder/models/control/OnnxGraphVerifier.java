@@ -66,13 +66,13 @@ public class OnnxGraphVerifier {
             try {
                 session = environment.createSession(onnx, options);
             } catch (OrtException e) {
-                throw ModelImportException.invalid(ONNX_PART, "ONNX Runtime cannot load the graph: " + e.getMessage());
+                throw RegistryException.invalidImport(ONNX_PART, "ONNX Runtime cannot load the graph: " + e.getMessage());
             }
             try (session) {
                 return verify(model, session, givenClasses, givenFeatureNames);
             }
         } catch (OrtException e) {
-            throw ModelImportException.invalid(ONNX_PART, "ONNX Runtime cannot run the graph: " + e.getMessage());
+            throw RegistryException.invalidImport(ONNX_PART, "ONNX Runtime cannot run the graph: " + e.getMessage());
         }
     }
 
@@ -120,7 +120,7 @@ public class OnnxGraphVerifier {
         JsonArray classes = classes(givenClasses, zipMap ? columns : statedLabels(model, label.getName()),
                 columns.size(), stringLabels, zipMap);
         if (givenFeatureNames != null && givenFeatureNames.size() != features) {
-            throw ModelImportException.invalid(FEATURE_NAMES_PART, givenFeatureNames.size() + " feature names for the "
+            throw RegistryException.invalidImport(FEATURE_NAMES_PART, givenFeatureNames.size() + " feature names for the "
                     + features + " features of input '" + input.getName() + "'");
         }
         return new ImportedGraph(features, stringLabels ? "string" : "int64", classes,
@@ -132,10 +132,10 @@ public class OnnxGraphVerifier {
         try {
             model = ModelProto.parseFrom(onnx);
         } catch (InvalidProtocolBufferException e) {
-            throw ModelImportException.notOnnx(ONNX_PART, "the file is not an ONNX model (" + e.getMessage() + ")");
+            throw RegistryException.notOnnx(ONNX_PART, "the file is not an ONNX model (" + e.getMessage() + ")");
         }
         if (model.getIrVersion() < 1 || !model.hasGraph() || model.getGraph().getNodeCount() == 0) {
-            throw ModelImportException.notOnnx(ONNX_PART, "the file is not an ONNX model: it has no IR version or no graph");
+            throw RegistryException.notOnnx(ONNX_PART, "the file is not an ONNX model: it has no IR version or no graph");
         }
         return model;
     }
@@ -205,7 +205,7 @@ public class OnnxGraphVerifier {
         }
         if (given == null) {
             if (stated == null) {
-                throw ModelImportException.invalid(CLASSES_PART, "the graph does not state its " + count
+                throw RegistryException.invalidImport(CLASSES_PART, "the graph does not state its " + count
                         + " class labels; give them in probability-column order in the part " + CLASSES_PART);
             }
             JsonArrayBuilder classes = Json.createArrayBuilder();
@@ -225,26 +225,26 @@ public class OnnxGraphVerifier {
             } else if (!stringLabels && value instanceof JsonNumber number && number.isIntegral()) {
                 labels.add(number.longValueExact());
             } else {
-                throw ModelImportException.invalid(CLASSES_PART, "the graph's labels are " + (stringLabels ? "strings" : "int64")
+                throw RegistryException.invalidImport(CLASSES_PART, "the graph's labels are " + (stringLabels ? "strings" : "int64")
                         + ", so classes must be JSON " + (stringLabels ? "strings" : "integers") + "; got " + value);
             }
         }
         if (new HashSet<>(labels).size() != labels.size()) {
-            throw ModelImportException.invalid(CLASSES_PART, "classes " + given + " repeat a label");
+            throw RegistryException.invalidImport(CLASSES_PART, "classes " + given + " repeat a label");
         }
         if (labels.size() != count) {
-            throw ModelImportException.invalid(CLASSES_PART, given.size() + " classes given, but the graph gives " + count
+            throw RegistryException.invalidImport(CLASSES_PART, given.size() + " classes given, but the graph gives " + count
                     + " probabilities per row");
         }
         if (stated != null && (zipMap ? !new HashSet<>(stated).equals(new HashSet<>(labels)) : !stated.equals(labels))) {
-            throw ModelImportException.invalid(CLASSES_PART, "classes " + given + " differ from the labels the graph states, "
+            throw RegistryException.invalidImport(CLASSES_PART, "classes " + given + " differ from the labels the graph states, "
                     + stated.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"))
                     + (zipMap ? "" : " (in probability-column order)"));
         }
         return given;
     }
 
-    private static ModelImportException graph(String message) {
-        return ModelImportException.invalid(ONNX_PART, message);
+    private static RegistryException graph(String message) {
+        return RegistryException.invalidImport(ONNX_PART, message);
     }
 }

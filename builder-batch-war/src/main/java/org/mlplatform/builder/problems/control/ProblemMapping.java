@@ -11,7 +11,6 @@ import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import org.mlplatform.builder.models.control.ModelImportException;
 import org.mlplatform.builder.models.control.RegistryException;
 import org.mlplatform.builder.problems.entity.Problem;
 import org.mlplatform.builder.requests.control.RequestTooLargeException;
@@ -64,17 +63,12 @@ public final class ProblemMapping {
         if (exception instanceof InvalidPathParameterException path) {
             return Problem.invalid(path.title(), path.getMessage(), path.parameter());
         }
-        if (exception instanceof ModelImportException refused) {
-            return refused.status() == 400
-                    ? Problem.invalid("Invalid model import", refused.getMessage(), refused.field())
-                    : new Problem(ProblemTypes.of(refused.status()), ProblemTypes.titleOf(refused.status()), refused.status(),
-                    refused.getMessage(), refused.field());
-        }
         if (exception instanceof RegistryException registry) {
             if (registry.status() == 400) {
-                return Problem.invalid("Invalid alias request", registry.getMessage(), registry.field());
+                return Problem.invalid(registry.title(), registry.getMessage(), registry.field());
             }
-            return Problem.of(registry.status(), registry.getMessage());
+            return new Problem(ProblemTypes.of(registry.status()), ProblemTypes.titleOf(registry.status()), registry.status(),
+                    registry.getMessage(), registry.field());
         }
         if (exception instanceof NoSuchJobExecutionException) {
             return Problem.of(404, exception.getMessage());

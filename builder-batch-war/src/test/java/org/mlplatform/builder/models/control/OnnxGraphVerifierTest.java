@@ -133,7 +133,7 @@ class OnnxGraphVerifierTest {
     }
 
     private void assertRefused(int status, String field, String detail, byte[] onnx, JsonArray classes, List<String> names) {
-        ModelImportException refused = assertThrows(ModelImportException.class, () -> verifier.verify(onnx, classes, names));
+        RegistryException refused = assertThrows(RegistryException.class, () -> verifier.verify(onnx, classes, names));
         assertEquals(status, refused.status(), refused.getMessage());
         assertEquals(field, refused.field(), refused.getMessage());
         assertTrue(refused.getMessage().contains(detail), refused.getMessage());
