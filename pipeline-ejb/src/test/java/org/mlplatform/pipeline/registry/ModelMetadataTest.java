@@ -189,6 +189,42 @@ class ModelMetadataTest {
     }
 
     @Test
+    void anImportedGraphHasOnlyWhatDescribesIt() throws IOException {
+        PipelineModel model = ReferenceCase.of("seed__raw_C1").optimum();
+        byte[] onnx = new OnnxExporter().export(model, new ModelProvenance("elsewhere", 4, "fp", List.of()));
+
+        byte[] written = MetadataJson.write(ModelMetadata.imported("elsewhere", 4, onnx, "string",
+                Json.createArrayBuilder().add("no").add("yes").build(), 10, List.of(), CREATED));
+        JsonObject json = parse(written);
+
+        assertEquals(List.of("formatVersion", "model", "version", "createdAt", "source", "classLabelType", "classes",
+                "featureCount", "featureNames", "onnx"), List.copyOf(json.keySet()));
+        assertEquals("imported", json.getString("source"));
+        assertEquals(Json.createArrayBuilder().add("no").add("yes").build(), json.getJsonArray("classes"));
+        assertEquals(ContentDigest.sha256(onnx), json.getJsonObject("onnx").getString("sha256"));
+        assertArrayEquals(written, MetadataJson.write(MetadataJson.read(written)));
+    }
+
+    /** A version published before source and algorithm existed (coefficients at the top level) still reads. */
+    @Test
+    void metadataWrittenBeforeTheAlgorithmSectionStillReads() {
+        String earlier = """
+                {"formatVersion": 1, "model": "churn", "version": 1, "createdAt": "2026-11-27T12:00:00Z",
+                 "trainingFingerprint": "ab", "classLabelType": "int64", "classes": [0, 1], "featureCount": 2,
+                 "featureNames": [], "scaler": {"kind": "NONE", "center": [0.0, 0.0], "scale": [1.0, 1.0]},
+                 "coefficients": [[0.5, -0.25]], "intercepts": [0.1],
+                 "onnx": {"sha256": "00", "irVersion": 8, "opsets": {}, "inputs": [], "outputs": []}}""";
+
+        ModelMetadata read = MetadataJson.read(earlier.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertEquals("churn", read.model());
+        assertEquals(2, read.featureCount());
+        assertNull(read.source());
+        assertNull(read.algorithm());
+        assertEquals("00", read.onnx().sha256());
+    }
+
+    @Test
     void datasetSummaryCountsRowsByLabel() {
         Dataset training = new Dataset(new double[6], 3, 2, new int[] {1, 0, 1},
                 new ClassLabels(List.of("no", "yes"), false), List.of());
