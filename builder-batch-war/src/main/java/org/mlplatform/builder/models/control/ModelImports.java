@@ -52,6 +52,9 @@ public class ModelImports {
     @Inject
     ModelEvents events;
 
+    @Inject
+    OnnxGraphVerifier verifier;
+
     public PublishedVersion importVersion(String model, List<EntityPart> parts) {
         try {
             folders.validator().checkModelName(model);
@@ -65,7 +68,7 @@ public class ModelImports {
         }
         JsonArray classes = jsonArray(contents, CLASSES_PART);
         List<String> featureNames = featureNames(jsonArray(contents, FEATURE_NAMES_PART));
-        ImportedGraph graph = new OnnxGraphVerifier().verify(onnx, classes, featureNames);
+        ImportedGraph graph = verifier.verify(onnx, classes, featureNames);
         PublishedVersion published;
         try {
             published = repository.publish(model, version -> new ModelArtifacts(onnx, ModelMetadata.imported(model, version,

@@ -16,6 +16,9 @@ import ai.onnxruntime.SequenceInfo;
 import ai.onnxruntime.TensorInfo;
 import ai.onnxruntime.ValueInfo;
 import com.google.protobuf.InvalidProtocolBufferException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -45,6 +48,7 @@ import static org.mlplatform.builder.models.control.ModelImports.ONNX_PART;
  * default ZipMap (a sequence of maps from label to probability). It runs the graph once on a row of zeros,
  * which also gives K, and settles the class labels: those given must match what the graph states.
  */
+@ApplicationScoped
 public class OnnxGraphVerifier {
 
     static final Set<String> LABEL_OUTPUTS = Set.of("label", "output_label");
@@ -53,6 +57,15 @@ public class OnnxGraphVerifier {
             "classlabels_strings");
 
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+
+    /**
+     * Loads ONNX Runtime (its native library is unpacked and linked on first use, seconds on a busy machine)
+     * while the WAR deploys rather than during the first import, which would otherwise outlast the
+     * listener's 10 s read timeout on an HTTP/2 connection.
+     */
+    void loadOnDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        // creating the bean created the environment
+    }
 
     /**
      * @param givenClasses      the labels in probability-column order, or null to take the graph's
