@@ -52,7 +52,9 @@ import static org.mlplatform.builder.models.control.ModelImports.ONNX_PART;
 public class OnnxGraphVerifier {
 
     static final Set<String> LABEL_OUTPUTS = Set.of("label", "output_label");
-    static final Set<String> PROBABILITY_OUTPUTS = Set.of("probabilities", "output_probability");
+    /** skl2onnx's names: {@code probabilities} is a float [N, K] tensor, {@code output_probability} its ZipMap. */
+    static final String ZIPMAP_PROBABILITIES = "output_probability";
+    static final Set<String> PROBABILITY_OUTPUTS = Set.of("probabilities", ZIPMAP_PROBABILITIES);
     private static final Set<String> LABEL_ATTRIBUTES = Set.of("classlabels_ints", "classlabels_int64s",
             "classlabels_strings");
 
@@ -116,12 +118,14 @@ public class OnnxGraphVerifier {
         }
         boolean stringLabels = labelTensor.type == OnnxJavaType.STRING;
         NodeInfo probabilities = output(outputs, PROBABILITY_OUTPUTS, "probability");
-        boolean zipMap = isZipMap(probabilities.getInfo(), stringLabels);
+        boolean zipMap = probabilities.getName().equals(ZIPMAP_PROBABILITIES);
+        if (zipMap && !isZipMap(probabilities.getInfo(), stringLabels)) {
+            throw graph("output '" + probabilities.getName() + "' is " + probabilities.getInfo() + "; under this name it must be"
+                    + " skl2onnx's ZipMap, a sequence of maps from " + (stringLabels ? "string" : "int64") + " labels to float");
+        }
         if (!zipMap && !(probabilities.getInfo() instanceof TensorInfo tensor
                 && tensor.type == OnnxJavaType.FLOAT && tensor.getShape().length == 2)) {
-            throw graph("output '" + probabilities.getName() + "' is " + probabilities.getInfo() + "; it must be float [N, K]"
-                    + " or, as skl2onnx's ZipMap writes it, a sequence of maps from " + (stringLabels ? "string" : "int64")
-                    + " labels to float");
+            throw graph("output '" + probabilities.getName() + "' is " + probabilities.getInfo() + "; it must be float [N, K]");
         }
 
         List<Object> columns = columnsOfOneRow(session, input.getName(), features, label.getName(), probabilities.getName(),

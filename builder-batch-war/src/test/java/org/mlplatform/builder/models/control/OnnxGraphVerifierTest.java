@@ -106,6 +106,15 @@ class OnnxGraphVerifierTest {
     }
 
     @Test
+    void theZipMapNameIsForTheZipMapOnly() {
+        byte[] tensorUnderZipMapName = edit(BINARY.graph(false), model -> model.getGraphBuilder()
+                .setNode(2, model.getGraph().getNode(2).toBuilder().setOutput(0, "output_probability"))
+                .setOutput(1, model.getGraph().getOutput(1).toBuilder().setName("output_probability")));
+
+        assertRefused(400, "onnx", "under this name it must be skl2onnx's ZipMap", tensorUnderZipMapName, null, null);
+    }
+
+    @Test
     void givenClassesMustFitTheGraph() {
         byte[] binary = BINARY.onnx(false);
 

@@ -13,7 +13,9 @@ import java.util.List;
 record GraphOutputs(String label, String probabilities, boolean zipMap, List<String> classOrder) {
 
     static final List<String> LABEL_NAMES = List.of("label", "output_label");
-    static final List<String> PROBABILITY_NAMES = List.of("probabilities", "output_probability");
+    static final String ZIPMAP_PROBABILITIES = "output_probability";
+    /** skl2onnx's names: {@code probabilities} is a float [N, K] tensor, {@code output_probability} its ZipMap. */
+    static final List<String> PROBABILITY_NAMES = List.of("probabilities", ZIPMAP_PROBABILITIES);
 
     GraphOutputs {
         classOrder = List.copyOf(classOrder);

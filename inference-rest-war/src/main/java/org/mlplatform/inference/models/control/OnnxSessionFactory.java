@@ -83,7 +83,7 @@ public class OnnxSessionFactory {
             if (!(probabilities.getInfo() instanceof SequenceInfo sequence) || !sequence.isSequenceOfMaps()
                     || sequence.mapInfo.keyType != labelTensor.type || sequence.mapInfo.valueType != OnnxJavaType.FLOAT) {
                 throw new ModelLoadException("not servable: output '" + outputs.probabilities() + "' must be a sequence of maps from "
-                        + labelTensor.type + " to float (ZipMap), is " + probabilities.getInfo());
+                        + labelTensor.type + " label to float (skl2onnx's ZipMap), is " + probabilities.getInfo());
             }
             classCount = outputs.classOrder().isEmpty() ? -1 : outputs.classOrder().size();
         } else {
@@ -106,8 +106,7 @@ public class OnnxSessionFactory {
                     + ") and probabilities (" + String.join(" or ", GraphOutputs.PROBABILITY_NAMES) + "), the graph has "
                     + outputs.keySet());
         }
-        boolean zipMap = outputs.get(probabilities).getInfo() instanceof SequenceInfo;
-        return new GraphOutputs(label, probabilities, zipMap, classOrder);
+        return new GraphOutputs(label, probabilities, probabilities.equals(GraphOutputs.ZIPMAP_PROBABILITIES), classOrder);
     }
 
     private static TensorInfo tensor(NodeInfo node, String role) throws ModelLoadException {
