@@ -24,7 +24,7 @@ import org.mlplatform.pipeline.preprocessing.Resampling;
 import org.mlplatform.pipeline.preprocessing.Scalers;
 import org.mlplatform.pipeline.preprocessing.Smote;
 import org.mlplatform.pipeline.registry.PipelineMetadata;
-import org.mlplatform.pipeline.training.LogisticRegressionModel;
+import org.mlplatform.pipeline.training.ClassifierTrainer;
 import org.mlplatform.pipeline.training.LogisticRegressionTrainer;
 import org.mlplatform.repository.ContentDigest;
 import org.mlplatform.repository.ModelArtifacts;
@@ -110,9 +110,13 @@ public final class TrainingPipeline {
         if (parameters.resample() == Resampling.SMOTE) {
             scaled = new Smote(SMOTE_NEIGHBOURS, parameters.seed()).resample(scaled);
         }
-        LogisticRegressionModel classifier = new LogisticRegressionTrainer(parameters.c(),
-                parameters.classWeight(), parameters.tol(), parameters.maxIter()).fit(scaled);
-        return new PipelineModel(scaler, classifier);
+        return new PipelineModel(scaler, trainer().fit(scaled));
+    }
+
+    /** The one place that chooses the algorithm: everything else sees a {@link ClassifierTrainer}. */
+    ClassifierTrainer trainer() {
+        return new LogisticRegressionTrainer(parameters.c(), parameters.classWeight(), parameters.tol(),
+                parameters.maxIter());
     }
 
     public Metrics evaluate(PipelineModel model, Dataset data) {
@@ -154,8 +158,8 @@ public final class TrainingPipeline {
         return repository.publish(model, version -> {
             ModelProvenance provenance = new ModelProvenance(model, version, fingerprint, data.train().featureNames());
             byte[] onnx = new OnnxExporter().export(fitted, provenance);
-            return new ModelArtifacts(onnx, PipelineMetadata.describe(fitted, provenance, onnx,
-                    PipelineMetadata.params(parameters), dataset, metrics, Instant.now()));
+            return new ModelArtifacts(onnx, PipelineMetadata.describe(fitted, trainer().parameters(), provenance,
+                    onnx, PipelineMetadata.params(parameters), dataset, metrics, Instant.now()));
         });
     }
 

@@ -48,16 +48,21 @@ public final class TrainingRequestValidator {
         TrainingRequestParser.checkNames(parameters);
         Values values = new Values(parameters);
         String model = values.required(MODEL.key());
-        if (!ModelRepository.isName(model)) {
-            throw new InvalidRequestException(MODEL.key(),
-                    "model must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
-        }
-        requireOutsideDataFolder(model);
+        checkModelName(model);
         TrainingParameters trainingParameters = trainingParameters(values);
         String labelColumn = values.optional(LABEL_COLUMN.key());
         CsvSource train = source(values, TRAIN_DATA.key(), TRAIN_LABELS.key(), labelColumn, true);
         CsvSource test = source(values, TEST_DATA.key(), TEST_LABELS.key(), labelColumn, false);
         return new TrainingRequest(model, train, test, trainingParameters);
+    }
+
+    /** A name a model can be published under: the repository's rule, and not the data folder's place. */
+    public void checkModelName(String model) {
+        if (!ModelRepository.isName(model)) {
+            throw new InvalidRequestException(MODEL.key(),
+                    "model must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        requireOutsideDataFolder(model);
     }
 
     /**
