@@ -1,6 +1,7 @@
 package org.mlplatform.repository;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -21,6 +22,9 @@ import java.util.TreeMap;
  * @param model               repository name of the model
  * @param version             repository version
  * @param createdAt           when the version was published, ISO-8601 UTC
+ * @param source              {@value #SOURCE_TRAINED} or {@value #SOURCE_IMPORTED} (an ONNX file trained
+ *                            elsewhere: then only the fields that describe the graph are present); null in
+ *                            files written before it existed, which were all trained
  * @param trainingFingerprint identifies the training run, as in the ONNX {@code metadata_props}: SHA-256 of the
  *                            canonical JSON of the dataset files and the options (docs/model-repository.md)
  * @param classLabelType      {@code int64} or {@code string}: the type of {@code classes} and of the
@@ -28,17 +32,26 @@ import java.util.TreeMap;
  * @param classes             class labels in probability-column order, JSON numbers or strings
  * @param featureCount        columns of the input; 0 when not stated
  * @param featureNames        column names, empty when the training data had no header
+ * @param algorithm           the fitted classifier's own description: {@code name}, {@code params} and its
+ *                            learned state (for logistic regression {@code coefficients}, {@code intercepts});
+ *                            null for an imported graph and in files written before this section
+ * @param coefficients        only in files written before the {@code algorithm} section, which had the
+ *                            learned state at the top level; kept so those files write back unchanged
+ * @param intercepts          likewise
  */
-@JsonbPropertyOrder({"formatVersion", "model", "version", "createdAt", "trainingFingerprint", "classLabelType",
-        "classes", "featureCount", "featureNames", "params", "scaler", "coefficients", "intercepts", "training",
-        "dataset", "metrics", "onnx"})
-public record ModelMetadata(int formatVersion, String model, int version, String createdAt, String trainingFingerprint,
-                            String classLabelType, JsonArray classes, int featureCount, List<String> featureNames,
-                            Params params, Scaler scaler, double[][] coefficients, double[] intercepts,
-                            Training training, DatasetSummary dataset, Metrics metrics, Onnx onnx) {
+@JsonbPropertyOrder({"formatVersion", "model", "version", "createdAt", "source", "trainingFingerprint",
+        "classLabelType", "classes", "featureCount", "featureNames", "params", "scaler", "coefficients", "intercepts",
+        "algorithm", "training", "dataset", "metrics", "onnx"})
+public record ModelMetadata(int formatVersion, String model, int version, String createdAt, String source,
+                            String trainingFingerprint, String classLabelType, JsonArray classes, int featureCount,
+                            List<String> featureNames, Params params, Scaler scaler, double[][] coefficients,
+                            double[] intercepts, JsonObject algorithm, Training training, DatasetSummary dataset,
+                            Metrics metrics, Onnx onnx) {
 
     /** The layout this code writes and the highest it reads. */
     public static final int FORMAT_VERSION = 1;
+    public static final String SOURCE_TRAINED = "trained";
+    public static final String SOURCE_IMPORTED = "imported";
 
     public ModelMetadata {
         classes = classes == null ? JsonValue.EMPTY_JSON_ARRAY : classes;
@@ -135,8 +148,9 @@ public record ModelMetadata(int formatVersion, String model, int version, String
     /**
      * A graph input or output.
      *
-     * @param type  ONNX element type in lower case: {@code float}, {@code int64}, {@code string}
-     * @param shape dimensions, -1 for a symbolic one (the batch size)
+     * @param type  ONNX element type in lower case: {@code float}, {@code int64}, {@code string}; for
+     *              skl2onnx's ZipMap output the ONNX type {@code seq(map(int64,float))} (or {@code string} keys)
+     * @param shape dimensions, -1 for a symbolic one (the batch size); empty for a sequence
      */
     @JsonbPropertyOrder({"name", "type", "shape"})
     public record Tensor(String name, String type, List<Long> shape) {

@@ -33,10 +33,13 @@ final class TestArtifacts {
     /** Every field filled, as the training pipeline fills them. */
     static ModelMetadata metadata(String model, int version, String sha256) {
         return new ModelMetadata(ModelMetadata.FORMAT_VERSION, model, version, "2026-11-27T12:00:00Z",
-                "fingerprint", "int64", Json.createArrayBuilder().add(0).add(1).build(), 2, List.of("a", "b"),
+                ModelMetadata.SOURCE_TRAINED, "fingerprint", "int64", Json.createArrayBuilder().add(0).add(1).build(), 2, List.of("a", "b"),
                 new ModelMetadata.Params(1.0, "BALANCED", "ROBUST", "NONE", 1e-8, 1000, 2, 42L),
                 new ModelMetadata.Scaler("ROBUST", new double[] {0.5, -1.0}, new double[] {2.0, 1.0}),
-                new double[][] {{0.25, -0.75}}, new double[] {0.1},
+                null, null, Json.createObjectBuilder().add("name", "logistic-regression")
+                        .add("params", Json.createObjectBuilder().add("C", 1.0))
+                        .add("coefficients", Json.createArrayBuilder().add(Json.createArrayBuilder().add(0.25).add(-0.75)))
+                        .add("intercepts", Json.createArrayBuilder().add(0.1)).build(),
                 new ModelMetadata.Training("newton-cholesky", 3, 12.5, 1.0E-10, 0.001, true),
                 new ModelMetadata.DatasetSummary(Map.of("train_data.csv", "00ff"), 400, Map.of("0", 200, "1", 200)),
                 new ModelMetadata.Metrics(

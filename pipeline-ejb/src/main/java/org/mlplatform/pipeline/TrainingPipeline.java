@@ -23,7 +23,7 @@ import org.mlplatform.pipeline.preprocessing.Resampling;
 import org.mlplatform.pipeline.preprocessing.Scalers;
 import org.mlplatform.pipeline.preprocessing.Smote;
 import org.mlplatform.pipeline.registry.PipelineMetadata;
-import org.mlplatform.pipeline.training.LogisticRegressionModel;
+import org.mlplatform.pipeline.training.ClassifierTrainer;
 import org.mlplatform.repository.ContentDigest;
 import org.mlplatform.repository.ModelArtifacts;
 import org.mlplatform.repository.ModelMetadata.DatasetSummary;
@@ -114,8 +114,12 @@ public final class TrainingPipeline {
         if (parameters.pipeline().resample() == Resampling.SMOTE) {
             scaled = new Smote(SMOTE_NEIGHBOURS, parameters.pipeline().seed()).resample(scaled);
         }
-        LogisticRegressionModel classifier = parameters.algorithm().trainer().fit(scaled);
-        return new PipelineModel(scaler, classifier);
+        return new PipelineModel(scaler, trainer().fit(scaled));
+    }
+
+    /** The one place that chooses the algorithm: everything else sees a {@link ClassifierTrainer}. */
+    ClassifierTrainer trainer() {
+        return parameters.algorithm().trainer();
     }
 
     public Metrics evaluate(PipelineModel model, Dataset data) {
@@ -160,8 +164,8 @@ public final class TrainingPipeline {
         return repository.publish(model, version -> {
             ModelProvenance provenance = new ModelProvenance(model, version, fingerprint, data.featureNames());
             byte[] onnx = new OnnxExporter().export(fitted, provenance);
-            return new ModelArtifacts(onnx, PipelineMetadata.describe(fitted, provenance, onnx,
-                    PipelineMetadata.params(parameters), dataset, metrics, Instant.now()));
+            return new ModelArtifacts(onnx, PipelineMetadata.describe(fitted, trainer().parameters(), provenance,
+                    onnx, PipelineMetadata.params(parameters), dataset, metrics, Instant.now()));
         });
     }
 

@@ -29,6 +29,7 @@ import org.mlplatform.pipeline.options.TrainingOption;
 import org.mlplatform.pipeline.preprocessing.Resampling;
 import org.mlplatform.pipeline.preprocessing.ScalerKind;
 import org.mlplatform.pipeline.reference.ReferenceCase;
+import org.mlplatform.pipeline.training.LogisticRegressionModel;
 import org.mlplatform.pipeline.reference.ReferenceFiles;
 import org.mlplatform.pipeline.training.ClassWeight;
 import org.mlplatform.pipeline.training.LogisticRegressionParameters;
@@ -54,13 +55,14 @@ class TrainingPipelineTest {
         TrainingRun run = new TrainingPipeline(parameters).run(requestFor(reference.set(), parameters),
                 new ModelRepository(repositoryRoot));
 
-        double[][] expectedCoefficients = optimum.classifier().coefficients();
-        double[][] coefficients = run.model().classifier().coefficients();
+        LogisticRegressionModel fitted = (LogisticRegressionModel) run.model().classifier();
+        double[][] expectedCoefficients = reference.optimumClassifier().coefficients();
+        double[][] coefficients = fitted.coefficients();
         for (int k = 0; k < coefficients.length; k++) {
             for (int j = 0; j < coefficients[k].length; j++) {
                 assertEquals(expectedCoefficients[k][j], coefficients[k][j], 1e-6, config + " coef[" + k + "][" + j + "]");
             }
-            assertEquals(optimum.classifier().intercepts()[k], run.model().classifier().intercepts()[k], 1e-6,
+            assertEquals(reference.optimumClassifier().intercepts()[k], fitted.intercepts()[k], 1e-6,
                     config + " intercept[" + k + "]");
         }
         assertEquals(run.published().version(), 1);

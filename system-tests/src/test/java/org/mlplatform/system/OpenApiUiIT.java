@@ -48,7 +48,8 @@ import org.mlplatform.system.SwaggerUi.Response;
  * it needs. Both services share one job repository, so execution ids are one sequence: the scoring
  * example is execution 2 (its status is read once it exists), stopped while it runs and restarted as 3;
  * the builder's stop and restart target execution 4, the first training after those; the delete
- * targets version 2, which the training example publishes, after production was pointed at version 1.
+ * targets version 2, which the training example publishes, after production was pointed at version 1; the
+ * import, given default version 1's model.onnx in its file field, publishes it again as version 3.
  * Those ids need a fresh job repository: the test runs first on the test server
  * (src/test/resources/junit-platform.properties orders the test classes by {@code @Order}).
  */
@@ -64,6 +65,9 @@ class OpenApiUiIT {
     private static final String INFERENCE = "Inference";
     private static final String BUILDER = "Model builder";
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(3);
+    /** The file the import example is given: the model.onnx of default version 1, which ./run.sh trains. */
+    private static final Path DEFAULT_V1_ONNX = Path.of(System.getProperty("it.models.dir", "target/it-models"), "default", "1",
+            "model.onnx");
     /** The scoring examples' execution: the first after the default training. */
     private static final long SCORING_EXAMPLE_ID = 2;
     /** The builder's stop and restart examples' execution: the first after the scoring example and its restart. */
@@ -157,7 +161,11 @@ class OpenApiUiIT {
             List<Operation> builder = ui.operations();
             assertEquals(documentOperations(platform, "builder/openapi?format=JSON"), secured(builder),
                     "the UI lists the builder document's operations, padlocks on those with a security requirement");
-            everyOperationWithoutCredentials(ui, BUILDER, builder);
+            // Swagger UI does not send the import without its required file: that one is clicked with default version 1's file
+            Operation importVersion = find(builder, "POST", "/builder/api/models/{model}/versions");
+            everyOperationWithoutCredentials(ui, BUILDER, builder.stream().filter(o -> !o.equals(importVersion)).toList());
+            ui.prepare(importVersion, "multipart/form-data", null, DEFAULT_V1_ONNX);
+            clickPrepared(ui, BUILDER, importVersion, " [file model.onnx of default version 1]", false, "401");
             assertTrue(ui.authorize(USER, PASSWORD), "Authorize with the model-admin user");
             builderWritesInTheirStoryOrder(ui, platform, builder);
 
@@ -249,6 +257,12 @@ class OpenApiUiIT {
         click(ui, BUILDER, find(operations, "PUT", "/builder/api/models/{model}/aliases/{alias}"), true, "2xx");
         click(ui, BUILDER, find(operations, "DELETE", "/builder/api/models/{model}/versions/{version}"), true, "2xx");
         assertEquals(404, platform.get("builder/api/models/default/versions/2").statusCode(), "version 2 is gone");
+        // The import, with the file chooser's liberty: default version 1's own model.onnx, published again as version 3
+        Operation importVersion = find(operations, "POST", "/builder/api/models/{model}/versions");
+        ui.prepare(importVersion, "multipart/form-data", null, DEFAULT_V1_ONNX);
+        clickPrepared(ui, BUILDER, importVersion, " [file model.onnx of default version 1]", true, "2xx");
+        assertEquals(200, platform.get("builder/api/models/default/versions/3").statusCode(),
+                "the import example published default version 3");
 
         JsonObject restarted = latestExecutionOf(platform, stopped.getJsonNumber("instanceId").longValue());
         JsonObject resumed = platform.awaitExecution(restarted.getJsonNumber("id").longValue(), PlatformClient.ENDED::contains, JOB_TIMEOUT);

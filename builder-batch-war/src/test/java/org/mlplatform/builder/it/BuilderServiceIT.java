@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mlplatform.builder.testing.Skl2OnnxGraphs;
+import org.mlplatform.builder.testing.Skl2OnnxGraphs.Pipeline;
 import org.mlplatform.repository.ModelRepository;
 
 import java.io.File;
@@ -75,7 +77,7 @@ class BuilderServiceIT {
     static WebArchive deployment() {
         return ShrinkWrap.create(ZipImporter.class, DEPLOYMENT)
                 .importFrom(new File("target/" + DEPLOYMENT)).as(WebArchive.class)
-                .addClasses(BuilderClient.class, TestData.class);
+                .addClasses(BuilderClient.class, TestData.class, Skl2OnnxGraphs.class, Pipeline.class);
     }
 
     @ArquillianResource
@@ -154,14 +156,17 @@ class BuilderServiceIT {
             optimum = reader.readObject().getJsonObject("reference_optimum_newton");
         }
         JsonArray expectedCoefficients = optimum.getJsonArray("coef").getJsonArray(0);
-        JsonArray coefficients = published.getJsonArray("coefficients").getJsonArray(0);
+        assertEquals("trained", published.getString("source"));
+        JsonObject algorithm = published.getJsonObject("algorithm");
+        assertEquals("logistic-regression", algorithm.getString("name"));
+        JsonArray coefficients = algorithm.getJsonArray("coefficients").getJsonArray(0);
         assertEquals(expectedCoefficients.size(), coefficients.size());
         for (int j = 0; j < coefficients.size(); j++) {
             assertEquals(expectedCoefficients.getJsonNumber(j).doubleValue(), coefficients.getJsonNumber(j).doubleValue(),
                     1e-6, "coefficient " + j);
         }
         assertEquals(optimum.getJsonArray("intercept").getJsonNumber(0).doubleValue(),
-                published.getJsonArray("intercepts").getJsonNumber(0).doubleValue(), 1e-6);
+                algorithm.getJsonArray("intercepts").getJsonNumber(0).doubleValue(), 1e-6);
 
         HttpResponse<String> listed = client.get("trainings");
         assertTrue(json(listed).asJsonArray().getValuesAs(JsonObject.class).stream()
@@ -675,6 +680,70 @@ class BuilderServiceIT {
         String stored = execution.getJsonObject("parameters").getString("trainData");
         assertTrue(stored.matches("uploads/[0-9a-f]{64}\\.csv"), stored);
         assertEquals(Files.readString(folder.resolve("train_data.csv")), Files.readString(TestData.dataDir().resolve(stored)));
+    }
+
+    @Test
+    @RunAsClient
+    void anOnnxFileTrainedElsewhereIsImportedAsTheNextVersionOrRefusedSayingWhatItLacks() throws IOException {
+        BuilderClient client = new BuilderClient(deploymentUrl);
+        Pipeline pipeline = Pipeline.random(3, List.of(0L, 1L), 29);
+        byte[] zipMap = pipeline.onnx(true);
+        byte[] tensor = pipeline.onnx(false);
+
+        HttpResponse<String> first = client.postParts("models/imported/versions", List.of(onnxPart(zipMap),
+                BuilderClient.Part.json("featureNames", "[\"age\", \"income\", \"tenure\"]")), ADMIN);
+        assertEquals(201, first.statusCode(), first.body());
+        assertTrue(first.headers().firstValue("Location").orElse("").endsWith("/models/imported/versions/1"),
+                first.headers().toString());
+        JsonObject metadata = json(first).asJsonObject();
+        assertEquals(json(client.get("models/imported/versions/1")).asJsonObject(), metadata, "the body is the metadata.json");
+        assertEquals("imported", metadata.getString("source"));
+        assertEquals(1, metadata.getInt("version"));
+        assertEquals("int64", metadata.getString("classLabelType"));
+        assertEquals(Json.createArrayBuilder().add(0).add(1).build(), metadata.getJsonArray("classes"));
+        assertEquals(3, metadata.getInt("featureCount"));
+        assertEquals(List.of("age", "income", "tenure"), metadata.getJsonArray("featureNames").getValuesAs(
+                jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        assertFalse(metadata.containsKey("algorithm") || metadata.containsKey("trainingFingerprint"), metadata.toString());
+        assertEquals(sha256(zipMap), metadata.getJsonObject("onnx").getString("sha256"));
+        assertEquals("seq(map(int64,float))", metadata.getJsonObject("onnx").getJsonArray("outputs").getJsonObject(1).getString("type"));
+        Path published = Path.of(System.getProperty("it.models.dir"), "imported", "1", "model.onnx");
+        assertEquals(sha256(zipMap), sha256(Files.readAllBytes(published)), "the file is published unchanged");
+
+        HttpResponse<String> second = client.postParts("models/imported/versions", List.of(onnxPart(tensor),
+                BuilderClient.Part.json("classes", "[0, 1]")), ADMIN);
+        assertEquals(201, second.statusCode(), second.body());
+        assertEquals(2, json(second).asJsonObject().getInt("version"), "the next version");
+
+        assertProblem(client.postParts("models/imported/versions", List.of(new BuilderClient.Part("onnx", "model.onnx",
+                "application/octet-stream", "a,b\n1,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))), ADMIN),
+                415, "urn:mlplatform:problem:unsupported-media-type", "Unsupported Media Type", "a CSV file");
+        byte[] labelsOnly = pipeline.graph(false).toBuilder().setGraph(pipeline.graph(false).getGraph().toBuilder().removeOutput(1))
+                .build().toByteArray();
+        HttpResponse<String> noProbabilities = client.postParts("models/imported/versions", List.of(onnxPart(labelsOnly)), ADMIN);
+        assertProblem(noProbabilities, 400, "urn:mlplatform:problem:invalid-request", "Invalid model import", "no probabilities");
+        assertEquals("onnx", json(noProbabilities).asJsonObject().getString("field"));
+        assertTrue(json(noProbabilities).asJsonObject().getString("detail").contains("no probability output"), noProbabilities.body());
+        HttpResponse<String> threeClasses = client.postParts("models/imported/versions", List.of(onnxPart(tensor),
+                BuilderClient.Part.json("classes", "[0, 1, 2]")), ADMIN);
+        assertProblem(threeClasses, 400, "urn:mlplatform:problem:invalid-request", "Invalid model import", "class count");
+        assertEquals("classes", json(threeClasses).asJsonObject().getString("field"));
+        assertEquals(401, client.postParts("models/imported/versions", List.of(onnxPart(tensor)), null).statusCode());
+        assertEquals(403, client.postParts("models/imported/versions", List.of(onnxPart(tensor)), VIEWER).statusCode());
+        assertEquals(List.of(1, 2), json(client.get("models/imported/versions")).asJsonArray().getValuesAs(JsonObject.class)
+                .stream().map(v -> v.getInt("version")).toList(), "refused imports publish nothing");
+    }
+
+    private static BuilderClient.Part onnxPart(byte[] onnx) {
+        return new BuilderClient.Part("onnx", "model.onnx", "application/octet-stream", onnx);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

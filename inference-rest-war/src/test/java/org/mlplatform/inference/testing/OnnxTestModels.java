@@ -96,6 +96,41 @@ public final class OnnxTestModels {
         return model(graph);
     }
 
+    /**
+     * The same graph with skl2onnx's default ZipMap output: the classifier's outputs go through an Identity to
+     * {@code output_label} and a ZipMap to {@code output_probability}, a sequence of maps from label to probability.
+     */
+    public static byte[] withZipMap(byte[] graph) {
+        ModelProto model;
+        try {
+            model = ModelProto.parseFrom(graph);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException(e);
+        }
+        GraphProto.Builder builder = model.getGraph().toBuilder();
+        int last = builder.getNodeCount() - 1;
+        NodeProto classifier = builder.getNode(last);
+        builder.setNode(last, classifier.toBuilder().setOutput(0, "label_tensor").setOutput(1, "probability_tensor"));
+        AttributeProto labels = classifier.getAttributeList().stream()
+                .filter(a -> a.getName().startsWith("classlabels_")).findFirst().orElseThrow();
+        boolean strings = labels.getName().equals("classlabels_strings");
+        TensorProto.DataType labelType = strings ? TensorProto.DataType.STRING : TensorProto.DataType.INT64;
+        builder.addNode(NodeProto.newBuilder().setOpType("Identity").setName("label_copy")
+                        .addInput("label_tensor").addOutput("output_label"))
+                .addNode(NodeProto.newBuilder().setOpType("ZipMap").setDomain(ML).setName("zipmap")
+                        .addInput("probability_tensor").addOutput("output_probability")
+                        .addAttribute(labels.toBuilder().setName(strings ? "classlabels_strings" : "classlabels_int64s")))
+                .clearOutput()
+                .addOutput(tensor("output_label", labelType, -1))
+                .addOutput(ValueInfoProto.newBuilder().setName("output_probability")
+                        .setType(TypeProto.newBuilder().setSequenceType(TypeProto.Sequence.newBuilder()
+                                .setElemType(TypeProto.newBuilder().setMapType(TypeProto.Map.newBuilder()
+                                        .setKeyType(labelType.getNumber())
+                                        .setValueType(TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
+                                                .setElemType(TensorProto.DataType.FLOAT.getNumber()))))))));
+        return model.toBuilder().setGraph(builder).build().toByteArray();
+    }
+
     /** A graph that is valid ONNX but not servable: its outputs are named {@code output_label} and {@code output_probability}. */
     public static byte[] wronglyNamedOutputs(int features) {
         GraphProto.Builder graph = GraphProto.newBuilder().setName("zipmap_style")

@@ -1,7 +1,6 @@
 package org.mlplatform.pipeline.onnx;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
-import ai.onnx.proto.OnnxMl.AttributeProto.AttributeType;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
@@ -11,24 +10,22 @@ import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
-import com.google.protobuf.ByteString;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import org.mlplatform.pipeline.PipelineModel;
 import org.mlplatform.pipeline.dataset.ClassLabels;
 import org.mlplatform.pipeline.preprocessing.FittedScaler;
 import org.mlplatform.pipeline.preprocessing.ScalerKind;
-import org.mlplatform.pipeline.training.LogisticRegressionModel;
+import org.mlplatform.pipeline.training.FittedClassifier;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Writes a {@link PipelineModel} as the ONNX graph skl2onnx produces for
- * {@code Pipeline(scaler, LogisticRegression)} with {@code zipmap=False}: input {@code input}
- * float[N, F], an {@code ai.onnx.ml} {@code Scaler} (left out for raw features), then an
- * {@code ai.onnx.ml} {@code LinearClassifier} with outputs {@code label} [N] and
- * {@code probabilities} float[N, K]. The same model and provenance always give the same bytes.
+ * Writes a {@link PipelineModel} as the ONNX graph skl2onnx produces for {@code Pipeline(scaler, classifier)}
+ * with {@code zipmap=False}: input {@code input} float[N, F], an {@code ai.onnx.ml} {@code Scaler} (left out
+ * for raw features), then the classifier's own nodes ({@link OnnxExportable}, e.g. an {@code ai.onnx.ml}
+ * {@code LinearClassifier}) with outputs {@code label} [N] and {@code probabilities} float[N, K]. The same
+ * model and provenance always give the same bytes.
  */
 public final class OnnxExporter {
 
@@ -55,10 +52,10 @@ public final class OnnxExporter {
     private static final String BATCH_DIMENSION = "N";
 
     public byte[] export(PipelineModel model, ModelProvenance provenance) {
-        LogisticRegressionModel classifier = model.classifier();
+        FittedClassifier classifier = model.classifier();
         int features = classifier.featureCount();
         int classes = classifier.classes().size();
-        checkShapes(model, provenance, features, classes);
+        checkShapes(model, provenance, features);
 
         GraphProto.Builder graph = GraphProto.newBuilder()
                 .setName(provenance.modelName())
@@ -70,7 +67,7 @@ public final class OnnxExporter {
             graph.addNode(scalerNode(model.scaler()));
             classifierInput = SCALED;
         }
-        graph.addNode(classifierNode(classifier, classifierInput));
+        graph.addAllNode(classifier.onnxNodes(classifierInput, LABEL, PROBABILITIES));
 
         ModelProto onnx = ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
@@ -80,7 +77,7 @@ public final class OnnxExporter {
                 .setProducerVersion(PRODUCER_VERSION)
                 .setDomain("org.mlplatform")
                 .setModelVersion(provenance.version())
-                .setDocString("L2 logistic regression" + (model.scaler().kind() == ScalerKind.NONE
+                .setDocString(classifier.onnxDocString() + (model.scaler().kind() == ScalerKind.NONE
                         ? "" : " after a " + model.scaler().kind().name().toLowerCase(Locale.ROOT) + " scaler"))
                 .setGraph(graph)
                 .addMetadataProps(property(PROP_MODEL_NAME, provenance.modelName()))
@@ -91,13 +88,7 @@ public final class OnnxExporter {
         return onnx.toByteArray();
     }
 
-    private static void checkShapes(PipelineModel model, ModelProvenance provenance, int features, int classes) {
-        LogisticRegressionModel classifier = model.classifier();
-        int rows = classifier.coefficients().length;
-        if (classes < 2 || (classes == 2 ? rows != 1 : rows != classes)) {
-            throw new IllegalArgumentException(classes + " classes need " + (classes == 2 ? 1 : classes)
-                    + " coefficient rows, the model has " + rows);
-        }
+    private static void checkShapes(PipelineModel model, ModelProvenance provenance, int features) {
         if (model.scaler().center().length != features) {
             throw new IllegalArgumentException("the scaler has " + model.scaler().center().length
                     + " columns, the classifier " + features);
@@ -109,8 +100,8 @@ public final class OnnxExporter {
     }
 
     private static NodeProto scalerNode(FittedScaler scaler) {
-        AttributeProto.Builder offset = floats("offset");
-        AttributeProto.Builder scale = floats("scale");
+        AttributeProto.Builder offset = OnnxAttributes.floats("offset");
+        AttributeProto.Builder scale = OnnxAttributes.floats("scale");
         for (int j = 0; j < scaler.center().length; j++) {
             offset.addFloats((float) scaler.center()[j]);
             scale.addFloats((float) (1.0 / scaler.scale()[j]));
@@ -122,67 +113,8 @@ public final class OnnxExporter {
                 .build();
     }
 
-    /**
-     * A binary model's single logit row w becomes rows [-w; w] with LOGISTIC, which gives
-     * sigmoid(-z) and sigmoid(z): the two probabilities, read the same way by every runtime.
-     */
-    private static NodeProto classifierNode(LogisticRegressionModel classifier, String input) {
-        double[][] w = classifier.coefficients();
-        double[] b = classifier.intercepts();
-        boolean binary = w.length == 1;
-        AttributeProto.Builder coefficients = floats("coefficients");
-        AttributeProto.Builder intercepts = floats("intercepts");
-        if (binary) {
-            for (double v : w[0]) {
-                coefficients.addFloats((float) -v);
-            }
-            for (double v : w[0]) {
-                coefficients.addFloats((float) v);
-            }
-            intercepts.addFloats((float) -b[0]).addFloats((float) b[0]);
-        } else {
-            for (double[] row : w) {
-                for (double v : row) {
-                    coefficients.addFloats((float) v);
-                }
-            }
-            for (double v : b) {
-                intercepts.addFloats((float) v);
-            }
-        }
-        return NodeProto.newBuilder()
-                .setName("LinearClassifier").setOpType("LinearClassifier").setDomain(ML_DOMAIN)
-                .addInput(input).addOutput(LABEL).addOutput(PROBABILITIES)
-                .addAttribute(classLabels(classifier.classes()))
-                .addAttribute(coefficients)
-                .addAttribute(intercepts)
-                .addAttribute(AttributeProto.newBuilder().setName("post_transform").setType(AttributeType.STRING)
-                        .setS(ByteString.copyFromUtf8(binary ? "LOGISTIC" : "SOFTMAX")))
-                .build();
-    }
-
-    private static AttributeProto classLabels(ClassLabels labels) {
-        if (labels.integer()) {
-            AttributeProto.Builder ints = AttributeProto.newBuilder().setName("classlabels_ints").setType(AttributeType.INTS);
-            for (long label : labels.asLongs()) {
-                ints.addInts(label);
-            }
-            return ints.build();
-        }
-        AttributeProto.Builder strings = AttributeProto.newBuilder().setName("classlabels_strings")
-                .setType(AttributeType.STRINGS);
-        for (String label : labels.values()) {
-            strings.addStrings(ByteString.copyFrom(label, StandardCharsets.UTF_8));
-        }
-        return strings.build();
-    }
-
     private static DataType labelType(ClassLabels labels) {
         return labels.integer() ? DataType.INT64 : DataType.STRING;
-    }
-
-    private static AttributeProto.Builder floats(String name) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeType.FLOATS);
     }
 
     private static TensorShapeProto.Dimension dynamicBatch() {

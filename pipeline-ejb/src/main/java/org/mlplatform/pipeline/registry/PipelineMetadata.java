@@ -3,10 +3,14 @@ package org.mlplatform.pipeline.registry;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.InvalidProtocolBufferException;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import org.mlplatform.pipeline.PipelineModel;
 import org.mlplatform.pipeline.TrainingParameters;
 import org.mlplatform.pipeline.dataset.ClassLabels;
@@ -21,6 +25,7 @@ import org.mlplatform.repository.ModelMetadata;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,13 +40,14 @@ public final class PipelineMetadata {
     }
 
     /**
-     * Everything that follows from the fitted pipeline, its provenance and its ONNX bytes; the caller
-     * adds what only it knows.
+     * Everything that follows from the fitted pipeline, its trainer's parameters, its provenance and its
+     * ONNX bytes; the caller adds what only it knows.
      *
-     * @param metrics may be null when neither cross-validation nor a test set was run
+     * @param algorithmParams the trainer's {@link org.mlplatform.pipeline.training.ClassifierTrainer#parameters()}
+     * @param metrics         may be null when neither cross-validation nor a test set was run
      */
-    public static ModelMetadata describe(PipelineModel pipeline, ModelProvenance provenance, byte[] onnx,
-                                         ModelMetadata.Params params, ModelMetadata.DatasetSummary dataset,
+    public static ModelMetadata describe(PipelineModel pipeline, JsonObject algorithmParams, ModelProvenance provenance,
+                                         byte[] onnx, ModelMetadata.Params params, ModelMetadata.DatasetSummary dataset,
                                          ModelMetadata.Metrics metrics, Instant createdAt) {
         ClassLabels labels = pipeline.classifier().classes();
         JsonArrayBuilder classes = Json.createArrayBuilder();
@@ -52,12 +58,39 @@ public final class PipelineMetadata {
         } else {
             labels.values().forEach(classes::add);
         }
+        JsonObject description = pipeline.classifier().describe();
+        JsonObjectBuilder algorithm = Json.createObjectBuilder().add("name", description.get("name"))
+                .add("params", algorithmParams);
+        description.forEach((key, value) -> {
+            if (!key.equals("name")) {
+                algorithm.add(key, value);
+            }
+        });
         return new ModelMetadata(ModelMetadata.FORMAT_VERSION, provenance.modelName(), provenance.version(),
-                createdAt.truncatedTo(ChronoUnit.MILLIS).toString(), provenance.trainingFingerprint(),
+                timestamp(createdAt), ModelMetadata.SOURCE_TRAINED, provenance.trainingFingerprint(),
                 labels.integer() ? "int64" : "string", classes.build(), pipeline.classifier().featureCount(),
-                provenance.featureNames(), params, scaler(pipeline.scaler()),
-                pipeline.classifier().coefficients(), pipeline.classifier().intercepts(),
+                provenance.featureNames(), params, scaler(pipeline.scaler()), null, null, algorithm.build(),
                 training(pipeline.classifier().report()), dataset, metrics, onnx(onnx));
+    }
+
+    /**
+     * An ONNX graph trained elsewhere: only what the graph and the importer say. Training sections
+     * ({@code params}, {@code scaler}, {@code algorithm}, {@code training}, {@code dataset}, {@code metrics})
+     * and the training fingerprint are left out.
+     *
+     * @param classes        labels in probability-column order, JSON integers ({@code int64}) or strings
+     * @param classLabelType {@code int64} or {@code string}, the type of the graph's label output
+     */
+    public static ModelMetadata imported(String model, int version, byte[] onnx, String classLabelType,
+                                         JsonArray classes, int featureCount, List<String> featureNames,
+                                         Instant createdAt) {
+        return new ModelMetadata(ModelMetadata.FORMAT_VERSION, model, version, timestamp(createdAt),
+                ModelMetadata.SOURCE_IMPORTED, null, classLabelType, classes, featureCount, featureNames, null, null,
+                null, null, null, null, null, null, onnx(onnx));
+    }
+
+    private static String timestamp(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
     /** The hyper-parameters, named as the command-line options. */
@@ -122,11 +155,29 @@ public final class PipelineMetadata {
     }
 
     private static ModelMetadata.Tensor tensor(ValueInfoProto value) {
+        if (value.getType().hasSequenceType()) {
+            return new ModelMetadata.Tensor(value.getName(), typeName(value.getType()), List.of());
+        }
         var tensor = value.getType().getTensorType();
         var shape = tensor.getShape().getDimList().stream()
                 .map(d -> d.getValueCase() == TensorShapeProto.Dimension.ValueCase.DIM_VALUE ? d.getDimValue() : -1L)
                 .toList();
-        return new ModelMetadata.Tensor(value.getName(),
-                DataType.forNumber(tensor.getElemType()).name().toLowerCase(Locale.ROOT), shape);
+        return new ModelMetadata.Tensor(value.getName(), elementType(tensor.getElemType()), shape);
+    }
+
+    /** skl2onnx's ZipMap output: {@code seq(map(int64,float))}. */
+    private static String typeName(TypeProto type) {
+        return switch (type.getValueCase()) {
+            case SEQUENCE_TYPE -> "seq(" + typeName(type.getSequenceType().getElemType()) + ")";
+            case MAP_TYPE -> "map(" + elementType(type.getMapType().getKeyType()) + ","
+                    + typeName(type.getMapType().getValueType()) + ")";
+            case TENSOR_TYPE -> elementType(type.getTensorType().getElemType());
+            default -> type.getValueCase().name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static String elementType(int type) {
+        DataType known = DataType.forNumber(type);
+        return known == null ? "type-" + type : known.name().toLowerCase(Locale.ROOT);
     }
 }

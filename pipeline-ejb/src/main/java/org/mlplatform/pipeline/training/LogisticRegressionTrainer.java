@@ -1,5 +1,7 @@
 package org.mlplatform.pipeline.training;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.util.Arrays;
 import java.util.Objects;
 import org.mlplatform.pipeline.dataset.Dataset;
@@ -15,7 +17,7 @@ import org.mlplatform.pipeline.dataset.Dataset;
  * and C. Newton with the dense Hessian is used up to {@link #DEFAULT_DENSE_HESSIAN_LIMIT} parameters,
  * L-BFGS beyond.
  */
-public final class LogisticRegressionTrainer {
+public final class LogisticRegressionTrainer implements ClassifierTrainer {
 
     /**
      * Most parameters ({@code K * (F + 1)}, or {@code F + 1} for binary) for which Newton builds the dense
@@ -60,10 +62,22 @@ public final class LogisticRegressionTrainer {
     }
 
     /** Fits already-scaled data with every sample weighing 1 (times its class weight). */
+    @Override
     public LogisticRegressionModel fit(Dataset data) {
         double[] ones = new double[data.rows()];
         Arrays.fill(ones, 1.0);
         return fit(data, ones);
+    }
+
+    /** {@code C}, {@code classWeight}, {@code tol} and {@code maxIter}, named as the command-line options. */
+    @Override
+    public JsonObject parameters() {
+        return Json.createObjectBuilder()
+                .add("C", c)
+                .add("classWeight", classWeight.name())
+                .add("tol", tol)
+                .add("maxIter", maxIter)
+                .build();
     }
 
     /** Fits already-scaled data; {@code sampleWeights} multiply the class weights. */

@@ -92,17 +92,18 @@ class OnnxExporterTest {
 
     @Test
     void binaryModelsGetTwoOppositeRowsWithLogistic() throws IOException {
-        PipelineModel model = ReferenceCase.of("breast_cancer__standard_C1").optimum();
+        ReferenceCase reference = ReferenceCase.of("breast_cancer__standard_C1");
+        PipelineModel model = reference.optimum();
 
         NodeProto classifier = ModelProto.parseFrom(exporter.export(model, provenance(model))).getGraph().getNode(1);
 
         Map<String, Object> attributes = attributes(classifier);
         List<?> coefficients = (List<?>) attributes.get("coefficients");
-        double w0 = model.classifier().coefficients()[0][0];
+        double w0 = reference.optimumClassifier().coefficients()[0][0];
         assertEquals(60, coefficients.size());
         assertEquals((float) -w0, coefficients.get(0));
         assertEquals((float) w0, coefficients.get(30));
-        double b = model.classifier().intercepts()[0];
+        double b = reference.optimumClassifier().intercepts()[0];
         assertEquals(List.of((float) -b, (float) b), attributes.get("intercepts"));
         assertEquals("LOGISTIC", attributes.get("post_transform"));
         assertEquals(List.of(0L, 1L), attributes.get("classlabels_ints"));

@@ -44,9 +44,14 @@ public record ReferenceCase(String name, String set, double c, ClassWeight class
                 classWeight, new PipelineModel(scaler(expected, coefficients[0].length), classifier));
     }
 
+    /** The optimum's logistic regression, without the scaler. */
+    public LogisticRegressionModel optimumClassifier() {
+        return (LogisticRegressionModel) optimum.classifier();
+    }
+
     /** The optimum's coefficients with other class labels, e.g. strings. */
     public PipelineModel optimum(ClassLabels labels) {
-        LogisticRegressionModel classifier = optimum.classifier();
+        LogisticRegressionModel classifier = optimumClassifier();
         return new PipelineModel(optimum.scaler(), new LogisticRegressionModel(labels, classifier.coefficients(),
                 classifier.intercepts(), classifier.report()));
     }

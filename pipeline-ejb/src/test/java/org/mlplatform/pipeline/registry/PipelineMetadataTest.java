@@ -16,6 +16,8 @@ import org.mlplatform.pipeline.evaluation.Metrics;
 import org.mlplatform.pipeline.onnx.ModelProvenance;
 import org.mlplatform.pipeline.onnx.OnnxExporter;
 import org.mlplatform.pipeline.reference.ReferenceCase;
+import org.mlplatform.pipeline.training.ClassWeight;
+import org.mlplatform.pipeline.training.LogisticRegressionTrainer;
 import org.mlplatform.repository.ContentDigest;
 import org.mlplatform.repository.MetadataJson;
 import org.mlplatform.repository.ModelMetadata;
@@ -35,10 +37,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class PipelineMetadataTest {
 
     private static final Instant CREATED = Instant.parse("2026-11-27T16:00:00.123456Z");
+    private static final JsonObject TRAINER_PARAMETERS = new LogisticRegressionTrainer(1.0, ClassWeight.BALANCED, 1e-8, 1000)
+            .parameters();
 
     @Test
     void metadataJsonHasTheDocumentedFields() throws IOException {
-        PipelineModel model = ReferenceCase.of("iris__robust_balanced_C1").optimum();
+        ReferenceCase reference = ReferenceCase.of("iris__robust_balanced_C1");
+        PipelineModel model = reference.optimum();
         ModelProvenance provenance = new ModelProvenance("iris", 2, "fp-1", List.of("a", "b", "c", "d"));
         byte[] onnx = new OnnxExporter().export(model, provenance);
 
@@ -48,6 +53,7 @@ class PipelineMetadataTest {
         assertEquals("iris", json.getString("model"));
         assertEquals(2, json.getInt("version"));
         assertEquals("2026-11-27T16:00:00.123Z", json.getString("createdAt"));
+        assertEquals("trained", json.getString("source"));
         assertEquals("fp-1", json.getString("trainingFingerprint"));
         assertEquals("int64", json.getString("classLabelType"));
         assertEquals(Json.createArrayBuilder().add(0).add(1).add(2).build(), json.getJsonArray("classes"));
@@ -69,12 +75,17 @@ class PipelineMetadataTest {
         assertArrayEquals(model.scaler().center(), doubles(scaler.getJsonArray("center")));
         assertArrayEquals(model.scaler().scale(), doubles(scaler.getJsonArray("scale")));
 
-        JsonArray coefficients = json.getJsonArray("coefficients");
+        JsonObject algorithm = json.getJsonObject("algorithm");
+        assertEquals("logistic-regression", algorithm.getString("name"));
+        assertEquals(Json.createObjectBuilder().add("C", 1.0).add("classWeight", "BALANCED").add("tol", 1e-8)
+                .add("maxIter", 1000).build(), algorithm.getJsonObject("params"));
+        JsonArray coefficients = algorithm.getJsonArray("coefficients");
         assertEquals(3, coefficients.size());
         for (int k = 0; k < 3; k++) {
-            assertArrayEquals(model.classifier().coefficients()[k], doubles(coefficients.getJsonArray(k)));
+            assertArrayEquals(reference.optimumClassifier().coefficients()[k], doubles(coefficients.getJsonArray(k)));
         }
-        assertArrayEquals(model.classifier().intercepts(), doubles(json.getJsonArray("intercepts")));
+        assertArrayEquals(reference.optimumClassifier().intercepts(), doubles(algorithm.getJsonArray("intercepts")));
+        assertFalse(json.containsKey("coefficients"), "the learned state is the algorithm's, not top-level");
 
         JsonObject training = json.getJsonObject("training");
         assertEquals("newton-cholesky", training.getString("solver"));
@@ -139,12 +150,12 @@ class PipelineMetadataTest {
         ModelProvenance provenance = new ModelProvenance("seed", 1, "fp", List.of());
         byte[] onnx = new OnnxExporter().export(model, provenance);
 
-        ModelMetadata metadata = PipelineMetadata.describe(model, provenance, onnx,
+        ModelMetadata metadata = PipelineMetadata.describe(model, TRAINER_PARAMETERS, provenance, onnx,
                 PipelineMetadata.params(TrainingParameters.defaults()),
                 new ModelMetadata.DatasetSummary(Map.of(), 400, Map.of("0", 200, "1", 200)), null, CREATED);
 
         assertFalse(parse(MetadataJson.write(metadata)).containsKey("metrics"));
-        assertEquals(1, parse(MetadataJson.write(metadata)).getJsonArray("coefficients").size());
+        assertEquals(1, parse(MetadataJson.write(metadata)).getJsonObject("algorithm").getJsonArray("coefficients").size());
     }
 
     @Test
@@ -154,7 +165,7 @@ class PipelineMetadataTest {
         byte[] onnx = new OnnxExporter().export(model, provenance);
         Metrics oneClassOnly = new Metrics(5, 0.8, 0.5, null, new int[][] {{4, 1}, {0, 0}});
 
-        ModelMetadata metadata = PipelineMetadata.describe(model, provenance, onnx,
+        ModelMetadata metadata = PipelineMetadata.describe(model, TRAINER_PARAMETERS, provenance, onnx,
                 PipelineMetadata.params(TrainingParameters.defaults()),
                 new ModelMetadata.DatasetSummary(Map.of(), 400, Map.of("0", 200, "1", 200)),
                 PipelineMetadata.metrics(null, oneClassOnly), CREATED);
@@ -168,14 +179,53 @@ class PipelineMetadataTest {
 
     @Test
     void readingAndWritingAgainGivesTheSameBytes() throws IOException {
-        PipelineModel model = ReferenceCase.of("breast_cancer__standard_C1").optimum();
+        ReferenceCase reference = ReferenceCase.of("breast_cancer__standard_C1");
+        PipelineModel model = reference.optimum();
         ModelProvenance provenance = new ModelProvenance("bc", 3, "fp", List.of());
         byte[] json = MetadataJson.write(describe(model, provenance, new OnnxExporter().export(model, provenance)));
 
         ModelMetadata read = MetadataJson.read(json);
 
         assertArrayEquals(json, MetadataJson.write(read));
-        assertArrayEquals(model.classifier().coefficients()[0], read.coefficients()[0]);
+        assertArrayEquals(reference.optimumClassifier().coefficients()[0],
+                doubles(read.algorithm().getJsonArray("coefficients").getJsonArray(0)));
+    }
+
+    @Test
+    void anImportedGraphHasOnlyWhatDescribesIt() throws IOException {
+        PipelineModel model = ReferenceCase.of("seed__raw_C1").optimum();
+        byte[] onnx = new OnnxExporter().export(model, new ModelProvenance("elsewhere", 4, "fp", List.of()));
+
+        byte[] written = MetadataJson.write(PipelineMetadata.imported("elsewhere", 4, onnx, "string",
+                Json.createArrayBuilder().add("no").add("yes").build(), 10, List.of(), CREATED));
+        JsonObject json = parse(written);
+
+        assertEquals(List.of("formatVersion", "model", "version", "createdAt", "source", "classLabelType", "classes",
+                "featureCount", "featureNames", "onnx"), List.copyOf(json.keySet()));
+        assertEquals("imported", json.getString("source"));
+        assertEquals(Json.createArrayBuilder().add("no").add("yes").build(), json.getJsonArray("classes"));
+        assertEquals(ContentDigest.sha256(onnx), json.getJsonObject("onnx").getString("sha256"));
+        assertArrayEquals(written, MetadataJson.write(MetadataJson.read(written)));
+    }
+
+    /** A version published before source and algorithm existed (coefficients at the top level) still reads. */
+    @Test
+    void metadataWrittenBeforeTheAlgorithmSectionStillReads() {
+        String earlier = """
+                {"formatVersion": 1, "model": "churn", "version": 1, "createdAt": "2026-11-27T12:00:00Z",
+                 "trainingFingerprint": "ab", "classLabelType": "int64", "classes": [0, 1], "featureCount": 2,
+                 "featureNames": [], "scaler": {"kind": "NONE", "center": [0.0, 0.0], "scale": [1.0, 1.0]},
+                 "coefficients": [[0.5, -0.25]], "intercepts": [0.1],
+                 "onnx": {"sha256": "00", "irVersion": 8, "opsets": {}, "inputs": [], "outputs": []}}""";
+
+        ModelMetadata read = MetadataJson.read(earlier.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertEquals("churn", read.model());
+        assertEquals(2, read.featureCount());
+        assertNull(read.source());
+        assertNull(read.algorithm());
+        assertArrayEquals(new double[] {0.1}, read.intercepts());
+        assertEquals("00", read.onnx().sha256());
     }
 
     @Test
@@ -190,7 +240,8 @@ class PipelineMetadataTest {
     }
 
     private static ModelMetadata describe(PipelineModel model, ModelProvenance provenance, byte[] onnx) {
-        return PipelineMetadata.describe(model, provenance, onnx, PipelineMetadata.params(TrainingParameters.defaults()),
+        return PipelineMetadata.describe(model, TRAINER_PARAMETERS, provenance, onnx,
+                PipelineMetadata.params(TrainingParameters.defaults()),
                 new ModelMetadata.DatasetSummary(Map.of("train_data.csv", "ab12"), 120, Map.of("0", 40, "1", 40, "2", 40)),
                 PipelineMetadata.metrics(new CrossValidationResult(List.of(
                                 new Metrics(60, 0.9, 0.2, 0.95, new int[][] {{20, 0, 0}, {0, 18, 2}, {0, 4, 16}}),

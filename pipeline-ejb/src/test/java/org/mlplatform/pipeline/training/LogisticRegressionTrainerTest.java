@@ -198,7 +198,7 @@ class LogisticRegressionTrainerTest {
     }
 
     private static void assertAtOptimum(ReferenceCase reference, LogisticRegressionModel model) {
-        LogisticRegressionModel optimum = reference.optimum().classifier();
+        LogisticRegressionModel optimum = reference.optimumClassifier();
         double[][] expected = optimum.coefficients();
         assertEquals(expected.length, model.coefficients().length, "coefficient rows");
         for (int k = 0; k < expected.length; k++) {

@@ -5,15 +5,20 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Encoding;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -21,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mlplatform.builder.models.control.ModelImports;
 import org.mlplatform.builder.models.control.ModelRegistry;
 import org.mlplatform.builder.models.entity.Alias;
 import org.mlplatform.builder.models.entity.AliasTarget;
@@ -29,6 +35,7 @@ import org.mlplatform.builder.models.entity.VersionSummary;
 import org.mlplatform.builder.problems.entity.Problem;
 import org.mlplatform.builder.models.control.AliasRequestParser;
 import org.mlplatform.builder.problems.control.InvalidPathParameterException;
+import org.mlplatform.repository.PublishedVersion;
 
 import java.util.List;
 
@@ -44,19 +51,38 @@ public class ModelsResource {
             [{"model": "default", "version": 1, "aliases": []},
              {"model": "default", "version": 2, "aliases": ["production"]}]""";
     private static final String METADATA_EXAMPLE = """
-            {"model": "default", "version": 2, "createdAt": "2026-11-27T16:00:01Z", "classes": [0, 1],
-             "featureCount": 10, "params": {"C": 1.0, "classWeight": "balanced", "scaler": "robust"},
-             "coefficients": [[0.209, -0.048]], "intercepts": [-0.0047],
+            {"model": "default", "version": 2, "createdAt": "2026-11-27T16:00:01Z", "source": "trained",
+             "classes": [0, 1], "featureCount": 10, "params": {"C": 1.0, "classWeight": "BALANCED", "scaler": "ROBUST"},
+             "algorithm": {"name": "logistic-regression", "params": {"C": 1.0, "classWeight": "BALANCED"},
+                           "coefficients": [[0.209, -0.048]], "intercepts": [-0.0047]},
              "metrics": {"test": {"accuracy": 0.6}}, "onnx": {"sha256": "9f2c..."}}""";
     private static final String ALIAS_EXAMPLE = """
             {"model": "default", "alias": "production", "version": 1}""";
     private static final String NOT_FOUND_EXAMPLE = """
             {"type": "urn:mlplatform:problem:not-found", "title": "Not Found", "status": 404, "detail": "model default has no version 9"}""";
 
+    private static final String IMPORTED_EXAMPLE = """
+            {"formatVersion": 1, "model": "default", "version": 3, "createdAt": "2026-11-27T16:05:00Z", "source": "imported",
+             "classLabelType": "int64", "classes": [0, 1], "featureCount": 10, "featureNames": [],
+             "onnx": {"sha256": "4be1...", "irVersion": 8, "opsets": {"ai.onnx": 15, "ai.onnx.ml": 1},
+                      "inputs": [{"name": "float_input", "type": "float", "shape": [-1, 10]}],
+                      "outputs": [{"name": "output_label", "type": "int64", "shape": [-1]},
+                                  {"name": "output_probability", "type": "seq(map(int64,float))", "shape": []}]}}""";
+    private static final String IMPORT_PROBLEM_EXAMPLE = """
+            {"type": "urn:mlplatform:problem:invalid-request", "title": "Invalid model import", "status": 400,
+             "detail": "the graph has no probability output (named output_probability or probabilities); its outputs are [label]",
+             "field": "onnx"}""";
+
     private static final String MODEL_DOC = "Model name ('default' is the model ./run.sh trains)";
 
     @Inject
     ModelRegistry registry;
+
+    @Inject
+    ModelImports imports;
+
+    @Context
+    UriInfo uriInfo;
 
     @GET
     @Operation(summary = "List models with their versions and aliases")
@@ -95,6 +121,43 @@ public class ModelsResource {
                                    schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
                            @PathParam("version") String version) {
         return registry.metadata(model, version(version));
+    }
+
+    @POST
+    @Path("{model}/versions")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed("model-admin")
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "Import an ONNX model trained elsewhere as the next version",
+            description = "E.g. scikit-learn + skl2onnx: one float input [N, F], a label output (label or output_label) and "
+                    + "probabilities as float [N, K] (probabilities, zipmap=False) or skl2onnx's default ZipMap "
+                    + "(output_probability). ONNX Runtime checks the graph and runs it once; the file is published unchanged "
+                    + "with its SHA-256 and \"source\": \"imported\", and announced as version-published.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(ref = "ModelImport"),
+            encoding = {@Encoding(name = "classes", contentType = MediaType.APPLICATION_JSON),
+                    @Encoding(name = "featureNames", contentType = MediaType.APPLICATION_JSON)}))
+    @APIResponse(responseCode = "201", description = "Published; Location is the version, the body its metadata.json",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ModelVersionMetadata"),
+                    examples = @ExampleObject(name = "imported", value = IMPORTED_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "The graph is not servable, or classes or featureNames do not fit it; "
+            + "field names the part",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "no probabilities", value = IMPORT_PROBLEM_EXAMPLE)))
+    @APIResponse(responseCode = "401", description = "No credentials")
+    @APIResponse(responseCode = "403", description = "Not in role model-admin")
+    @APIResponse(responseCode = "413", description = "The body is over mlplatform.builder.max-body-bytes (default 64 MiB)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The file is not an ONNX model, or the body is not multipart/form-data "
+            + "with a boundary",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response importVersion(@Parameter(description = MODEL_DOC, example = "default") @PathParam("model") String model,
+                                  List<EntityPart> parts) {
+        PublishedVersion published = imports.importVersion(model, parts);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(Integer.toString(published.version())).build())
+                .entity(registry.metadata(model, published.version()))
+                .type(MediaType.APPLICATION_JSON)
+                .build();
     }
 
     @PUT

@@ -28,15 +28,17 @@ import java.util.List;
  *   <li>400 {@code invalid-request}, the title naming the mistake: {@code Malformed JSON},
  *       {@code Duplicate member}, {@code Malformed request} (the body or a part is not one flat JSON
  *       object), {@code Invalid training request} (an option or data file; {@code field} names it),
- *       {@code Invalid alias request}, {@code Invalid version} / {@code Invalid execution id} (a path
+ *       {@code Invalid alias request}, {@code Invalid model import} (an imported ONNX graph or its labels;
+ *       {@code field} names the part), {@code Invalid version} / {@code Invalid execution id} (a path
  *       number that is not a positive integer)</li>
  *   <li>404 {@code not-found}, 409 {@code conflict}, 413 {@code request-too-large},
- *       415 {@code unsupported-media-type}, 500 {@code internal-error}, with their types' titles</li>
+ *       415 {@code unsupported-media-type} (also an imported file that is not ONNX at all), 500 {@code internal-error}, with their types' titles</li>
  * </ul>
  */
 public final class ProblemMapping {
 
-    static final String ACCEPTS = "application/json, or multipart/form-data with a boundary (POST /trainings)";
+    static final String ACCEPTS = "application/json, or multipart/form-data with a boundary (POST /trainings, "
+            + "POST /models/{model}/versions)";
 
     private static final List<Class<? extends RuntimeException>> JOB_STATE_CONFLICTS = List.of(
             JobRestartException.class, JobExecutionAlreadyCompleteException.class,
@@ -63,9 +65,10 @@ public final class ProblemMapping {
         }
         if (exception instanceof RegistryException registry) {
             if (registry.status() == 400) {
-                return Problem.invalid("Invalid alias request", registry.getMessage(), registry.field());
+                return Problem.invalid(registry.title(), registry.getMessage(), registry.field());
             }
-            return Problem.of(registry.status(), registry.getMessage());
+            return new Problem(ProblemTypes.of(registry.status()), ProblemTypes.titleOf(registry.status()), registry.status(),
+                    registry.getMessage(), registry.field());
         }
         if (exception instanceof NoSuchJobExecutionException) {
             return Problem.of(404, exception.getMessage());

@@ -47,6 +47,16 @@ public final class TrainingRequestValidator {
         return request;
     }
 
+    /** A name a model can be published under: the repository's rule, and not the data folder's place. */
+    public void checkModelName(String model) {
+        try {
+            TrainingOption.MODEL.check(model);
+        } catch (InvalidOptionException e) {
+            throw new InvalidRequestException(e);
+        }
+        requireOutsideDataFolder(model);
+    }
+
     /**
      * The data folder may sit inside the model repository (the default: {@code models/data}); a model
      * named after it would publish its versions among the training files, and a scan of the

@@ -18,6 +18,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,8 +45,9 @@ class JobWorkFolderTest {
         assertArrayEquals(center, read.scaler().center());
         assertArrayEquals(scale, read.scaler().scale());
         assertEquals(ScalerKind.ROBUST, read.scaler().kind());
-        assertArrayEquals(coefficients[0], read.classifier().coefficients()[0]);
-        assertArrayEquals(model.classifier().intercepts(), read.classifier().intercepts());
+        LogisticRegressionModel classifier = assertInstanceOf(LogisticRegressionModel.class, read.classifier());
+        assertArrayEquals(coefficients[0], classifier.coefficients()[0]);
+        assertArrayEquals(((LogisticRegressionModel) model.classifier()).intercepts(), classifier.intercepts());
         assertEquals(model.classifier().classes(), read.classifier().classes());
         assertEquals(model.classifier().report(), read.classifier().report());
         double[] row = random.doubles(10).toArray();

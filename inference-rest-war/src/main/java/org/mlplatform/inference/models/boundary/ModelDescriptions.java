@@ -16,7 +16,8 @@ import org.mlplatform.repository.ModelMetadata;
 /** Model info documents: what is loaded, its tensor contract, and the training record from metadata.json. */
 final class ModelDescriptions {
 
-    private static final String[] METADATA_SECTIONS = {"createdAt", "params", "metrics", "training", "dataset", "scaler"};
+    private static final String[] METADATA_SECTIONS = {"createdAt", "source", "params", "metrics", "training", "dataset",
+            "scaler", "algorithm"};
 
     private ModelDescriptions() {
     }

@@ -5,6 +5,8 @@ import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.util.Locale;
 
+import jakarta.json.JsonString;
+
 import org.mlplatform.inference.models.entity.ModelSignature;
 import org.mlplatform.repository.CorruptModelException;
 import org.mlplatform.repository.ModelMetadata;
@@ -40,7 +42,8 @@ public class ModelLoader {
         } catch (IOException e) {
             throw new ModelLoadException("cannot read version " + version + ": " + e.getMessage(), e);
         }
-        InferenceSession session = sessions.open(verified.onnx());
+        InferenceSession session = sessions.open(verified.onnx(), verified.metadata().classes().stream()
+                .map(label -> label instanceof JsonString string ? string.getString() : label.toString()).toList());
         try {
             checkAgainstMetadata(session.signature(), verified.metadata());
             warmUp(session);

@@ -1,10 +1,16 @@
 package org.mlplatform.inference.models.control;
 
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import ai.onnxruntime.OnnxMap;
+import ai.onnxruntime.OnnxSequence;
 import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -13,21 +19,25 @@ import ai.onnxruntime.OrtSession.SessionOptions;
 import org.mlplatform.inference.models.entity.ModelSignature;
 import org.mlplatform.inference.models.entity.Predictions;
 
-/** An ONNX Runtime session behind the {@link InferenceSession} contract; {@code OrtSession.run} is thread-safe. */
+/**
+ * An ONNX Runtime session behind the {@link InferenceSession} contract; {@code OrtSession.run} is thread-safe.
+ * A ZipMap graph's maps become probability columns in {@link GraphOutputs#classOrder()}.
+ */
 class OrtInferenceSession implements InferenceSession {
-
-    private static final Set<String> OUTPUTS = Set.of(ModelSignature.LABEL_OUTPUT, ModelSignature.PROBABILITIES_OUTPUT);
 
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final SessionOptions options;
     private final ModelSignature signature;
+    private final GraphOutputs outputs;
 
-    OrtInferenceSession(OrtEnvironment environment, OrtSession session, SessionOptions options, ModelSignature signature) {
+    OrtInferenceSession(OrtEnvironment environment, OrtSession session, SessionOptions options, ModelSignature signature,
+                        GraphOutputs outputs) {
         this.environment = environment;
         this.session = session;
         this.options = options;
         this.signature = signature;
+        this.outputs = outputs;
     }
 
     @Override
@@ -40,13 +50,26 @@ class OrtInferenceSession implements InferenceSession {
         int columns = signature.featureCount();
         FloatBuffer input = FloatBuffer.wrap(features, 0, rows * columns);
         try (OnnxTensor tensor = OnnxTensor.createTensor(environment, input, new long[] {rows, columns});
-             OrtSession.Result result = session.run(Map.of(signature.inputName(), tensor), OUTPUTS)) {
-            OnnxTensor labels = (OnnxTensor) result.get(ModelSignature.LABEL_OUTPUT).orElseThrow();
-            OnnxTensor probabilities = (OnnxTensor) result.get(ModelSignature.PROBABILITIES_OUTPUT).orElseThrow();
-            long[] probabilityShape = probabilities.getInfo().getShape();
-            int classCount = (int) probabilityShape[1];
-            float[] probabilityValues = new float[rows * classCount];
-            probabilities.getFloatBuffer().get(probabilityValues);
+             OrtSession.Result result = session.run(Map.of(signature.inputName(), tensor),
+                     Set.of(outputs.label(), outputs.probabilities()))) {
+            OnnxTensor labels = (OnnxTensor) result.get(outputs.label()).orElseThrow();
+            OnnxValue probabilities = result.get(outputs.probabilities()).orElseThrow();
+            int classCount;
+            float[] probabilityValues;
+            if (outputs.zipMap()) {
+                List<Map<?, ?>> maps = new ArrayList<>();
+                for (OnnxValue map : ((OnnxSequence) probabilities).getValue()) {
+                    maps.add(((OnnxMap) map).getValue());
+                }
+                List<String> classOrder = outputs.classOrder().isEmpty() && !maps.isEmpty()
+                        ? maps.get(0).keySet().stream().sorted().map(String::valueOf).toList() : outputs.classOrder();
+                classCount = classOrder.size();
+                probabilityValues = columns(maps, classOrder, rows);
+            } else {
+                classCount = (int) ((OnnxTensor) probabilities).getInfo().getShape()[1];
+                probabilityValues = new float[rows * classCount];
+                ((OnnxTensor) probabilities).getFloatBuffer().get(probabilityValues);
+            }
             if (signature.stringLabels()) {
                 return new Predictions(rows, null, (String[]) labels.getValue(), probabilityValues, classCount);
             }
@@ -56,6 +79,33 @@ class OrtInferenceSession implements InferenceSession {
         } catch (OrtException e) {
             throw new InferenceException("ONNX Runtime failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Row-major [rows, K] from one map per row, column k holding the probability of {@code classOrder.get(k)}. */
+    private static float[] columns(List<Map<?, ?>> maps, List<String> classOrder, int rows) throws InferenceException {
+        if (maps.size() != rows) {
+            throw new InferenceException("the graph's ZipMap output has " + maps.size() + " maps for " + rows + " rows", null);
+        }
+        Map<String, Integer> column = new HashMap<>();
+        for (int k = 0; k < classOrder.size(); k++) {
+            column.put(classOrder.get(k), k);
+        }
+        float[] values = new float[rows * classOrder.size()];
+        for (int i = 0; i < rows; i++) {
+            if (maps.get(i).size() != classOrder.size()) {
+                throw new InferenceException("the graph's ZipMap output has " + maps.get(i).size() + " labels, the model "
+                        + classOrder.size() + " classes " + classOrder, null);
+            }
+            for (Map.Entry<?, ?> entry : maps.get(i).entrySet()) {
+                Integer k = column.get(String.valueOf(entry.getKey()));
+                if (k == null) {
+                    throw new InferenceException("the graph's ZipMap output has label " + entry.getKey()
+                            + ", which is not one of the model's classes " + classOrder, null);
+                }
+                values[i * classOrder.size() + k] = (Float) entry.getValue();
+            }
+        }
+        return values;
     }
 
     @Override
