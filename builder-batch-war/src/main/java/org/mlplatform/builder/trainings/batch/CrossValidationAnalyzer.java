@@ -30,7 +30,7 @@ public class CrossValidationAnalyzer extends AbstractPartitionAnalyzer {
 
     @Override
     public void analyzeCollectorData(Serializable data) throws Exception {
-        if (data == null) {
+        if (data == null || FoldMetricsCollector.NO_FOLD.equals(data)) {
             return;
         }
         FoldMetrics foldMetrics;
