@@ -12,6 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -38,6 +42,9 @@ public class PingResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Benchmark aid: reads the request body and answers {\"pong\":true} without touching any model",
             description = "The floor under POST /api/models/{model}/predict: HTTP, JAX-RS and reading a body, no parsing and no inference.")
+    // Any body is read; documented with the predict example so that Swagger UI has one to send
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PredictRequest"),
+            examples = @ExampleObject(name = "two rows", value = PredictionsResource.JSON_EXAMPLE)))
     public String pingWithBody(InputStream body) throws IOException {
         body.transferTo(OutputStream.nullOutputStream());
         return POST_ANSWER;

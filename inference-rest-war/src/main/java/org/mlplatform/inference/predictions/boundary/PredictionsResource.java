@@ -49,7 +49,7 @@ import org.mlplatform.repository.ModelMetadata;
 public class PredictionsResource {
 
     static final String TEXT_CSV = "text/csv";
-    private static final String JSON_EXAMPLE = "{\"instances\": [[-1.37, 0.20, 0.14, 1.65, -1.76, -0.78, 0.97, -1.11, 2.39, -1.18],"
+    static final String JSON_EXAMPLE = "{\"instances\": [[-1.37, 0.20, 0.14, 1.65, -1.76, -0.78, 0.97, -1.11, 2.39, -1.18],"
             + " [0.03, 0.56, 0.88, 0.72, -0.46, 0.91, -0.75, -0.53, 0.46, 1.51]]}";
     private static final String CSV_EXAMPLE =
             "-1.37,0.20,0.14,1.65,-1.76,-0.78,0.97,-1.11,2.39,-1.18\n0.03,0.56,0.88,0.72,-0.46,0.91,-0.75,-0.53,0.46,1.51\n";
