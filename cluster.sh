@@ -45,6 +45,8 @@ fi
 export MLPLATFORM_MODELS_DIR="${MLPLATFORM_MODELS_DIR:-$project_dir/models}"
 export MLPLATFORM_DATA_DIR="${MLPLATFORM_DATA_DIR:-$MLPLATFORM_MODELS_DIR/data}"
 cluster_dir="${MLPLATFORM_CLUSTER_DIR:-$project_dir/target/cluster}"
+# Shared by the builder nodes (a job restarts on any of them); on many machines, shared storage like the models
+export MLPLATFORM_BUILDER_WORK_DIR="${MLPLATFORM_BUILDER_WORK_DIR:-$cluster_dir/builder-jobs}"
 
 # name role offset: the backends, in start order (the first builder creates the job tables)
 nodes=(
@@ -77,7 +79,7 @@ for port in $((8080 + balancer_offset)) $((8090 + balancer_offset)) "$postgres_p
         exit 1
     fi
 done
-mkdir -p "$cluster_dir/logs"
+mkdir -p "$cluster_dir/logs" "$MLPLATFORM_BUILDER_WORK_DIR"
 
 # ---- Credentials: one set for the whole cluster, kept between runs
 credentials="$cluster_dir/credentials.txt"
