@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,34 +74,17 @@ final class HalConsole {
             dialog.locator(".tm-tag").filter(new Locator.FilterOptions().setHasText(key + "=" + value)).waitFor();
         });
         screenshot(screenshot);
-        Locator startedToasts = page.locator(".toast-notifications-list-pf .alert-success")
-                .filter(new Locator.FilterOptions().setHasText("Job " + job))
-                .filter(new Locator.FilterOptions().setHasText("successfully started"));
-        // An earlier start's notification may still be shown: the new execution is the id not seen before
-        List<Long> shownBefore = executionIds(startedToasts);
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start").setExact(true)).click();
-        long[] started = {-1};
-        page.waitForCondition(() -> {
-            for (long id : executionIds(startedToasts)) {
-                if (!shownBefore.contains(id)) {
-                    started[0] = id;
-                    return true;
-                }
-            }
-            return false;
-        });
-        return started[0];
-    }
-
-    private static List<Long> executionIds(Locator toasts) {
-        List<Long> ids = new ArrayList<>();
-        for (String text : toasts.allInnerTexts()) {
-            Matcher id = STARTED.matcher(text);
-            if (id.find()) {
-                ids.add(Long.parseLong(id.group(1)));
-            }
+        Locator started = page.locator(".toast-notifications-list-pf .alert-success")
+                .filter(new Locator.FilterOptions().setHasText("Job " + job))
+                .filter(new Locator.FilterOptions().setHasText("successfully started"))
+                .last();
+        started.waitFor();
+        Matcher id = STARTED.matcher(started.innerText());
+        if (!id.find()) {
+            throw new AssertionError("no execution id in HAL's notification: " + started.innerText());
         }
-        return ids;
+        return Long.parseLong(id.group(1));
     }
 
     /** The job's "View" item action: the executions list. */
