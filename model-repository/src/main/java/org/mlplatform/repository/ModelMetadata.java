@@ -38,18 +38,23 @@ import java.util.TreeMap;
  * @param coefficients        only in files written before the {@code algorithm} section, which had the
  *                            learned state at the top level; kept so those files write back unchanged
  * @param intercepts          likewise
+ * @param features            the drift baseline (format 2): one distribution per input column, of the training
+ *                            rows as given (before resampling and scaling); null for an imported graph and in
+ *                            format 1 files, which then report no drift baseline
+ * @param roc                 the ROC curves of the evaluation (format 2), for the model card; null when nothing
+ *                            was evaluated, for an imported graph and in format 1 files
  */
 @JsonbPropertyOrder({"formatVersion", "model", "version", "createdAt", "source", "trainingFingerprint",
         "classLabelType", "classes", "featureCount", "featureNames", "params", "scaler", "coefficients", "intercepts",
-        "algorithm", "training", "dataset", "metrics", "onnx"})
+        "algorithm", "training", "dataset", "metrics", "features", "roc", "onnx"})
 public record ModelMetadata(int formatVersion, String model, int version, String createdAt, String source,
                             String trainingFingerprint, String classLabelType, JsonArray classes, int featureCount,
                             List<String> featureNames, Params params, Scaler scaler, double[][] coefficients,
                             double[] intercepts, JsonObject algorithm, Training training, DatasetSummary dataset,
-                            Metrics metrics, Onnx onnx) {
+                            Metrics metrics, List<FeatureDistribution> features, RocCurves roc, Onnx onnx) {
 
-    /** The layout this code writes and the highest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The layout this code writes and the highest it reads; 2 added {@code features} and {@code roc}. */
+    public static final int FORMAT_VERSION = 2;
     public static final String SOURCE_TRAINED = "trained";
     public static final String SOURCE_IMPORTED = "imported";
 
@@ -127,6 +132,49 @@ public record ModelMetadata(int formatVersion, String model, int version, String
      */
     @JsonbPropertyOrder({"rows", "accuracy", "logLoss", "rocAuc", "confusionMatrix"})
     public record Scores(int rows, double accuracy, double logLoss, Double rocAuc, int[][] confusionMatrix) {
+    }
+
+    /**
+     * One input column over the training rows, before scaling: what drift is measured against and
+     * what an explanation's base value starts from.
+     *
+     * @param mean      arithmetic mean
+     * @param std       population standard deviation (divided by n)
+     * @param min       smallest value
+     * @param max       largest value
+     * @param binEdges  ascending, distinct inner edges: the 10-quantiles (linear interpolation, as numpy's
+     *                  default) with duplicates dropped, so at most 9 edges and 10 bins; a value x falls in
+     *                  bin i when {@code binEdges[i-1] < x <= binEdges[i]} (the first bin is open below, the
+     *                  last open above)
+     * @param binShares the share of training rows in each bin ({@code binEdges.length + 1} numbers summing to 1)
+     */
+    @JsonbPropertyOrder({"mean", "std", "min", "max", "binEdges", "binShares"})
+    public record FeatureDistribution(double mean, double std, double min, double max, double[] binEdges,
+                                      double[] binShares) {
+    }
+
+    /**
+     * @param rows   which rows were scored: {@code test} (the test set) or {@code cv} (each training row
+     *               once, by the fold that held it out)
+     * @param curves one curve for a binary model (the positive class, {@code classes[1]}), one per class
+     *               (one-vs-rest) for K > 2
+     */
+    @JsonbPropertyOrder({"rows", "curves"})
+    public record RocCurves(String rows, List<RocCurve> curves) {
+
+        public RocCurves {
+            curves = curves == null ? List.of() : List.copyOf(curves);
+        }
+    }
+
+    /**
+     * @param classIndex the positive class, as an index into {@code classes}
+     * @param fpr        false positive rates, ascending from 0 to 1
+     * @param tpr        true positive rates at the same thresholds
+     * @param auc        area under these points (trapezoids)
+     */
+    @JsonbPropertyOrder({"classIndex", "fpr", "tpr", "auc"})
+    public record RocCurve(int classIndex, double[] fpr, double[] tpr, double auc) {
     }
 
     /**

@@ -37,6 +37,8 @@ class MetadataJsonTest {
         assertEquals(name, read.model());
         assertEquals(1, read.version());
         assertEquals(64, read.onnx().sha256().length());
+        assertNull(read.features(), "a format 1 file has no drift baseline");
+        assertNull(read.roc());
     }
 
     @Test

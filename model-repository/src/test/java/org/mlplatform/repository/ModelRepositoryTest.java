@@ -262,12 +262,12 @@ class ModelRepositoryTest {
     @Test
     void loadRefusesANewerFormat() throws IOException {
         publish();
-        rewriteMetadata(1, "\"formatVersion\": 1", "\"formatVersion\": 2");
+        rewriteMetadata(1, "\"formatVersion\": 2", "\"formatVersion\": 3");
 
         CorruptModelException e = assertThrows(CorruptModelException.class, () -> repository.load(MODEL, 1));
 
         assertEquals(CorruptModelException.Defect.UNSUPPORTED_FORMAT, e.defect());
-        assertEquals("metadata.json of churn version 1 has formatVersion 2; this reader knows formats up to 1",
+        assertEquals("metadata.json of churn version 1 has formatVersion 3; this reader knows formats up to 2",
                 e.getMessage());
     }
 

@@ -70,7 +70,7 @@ public final class PipelineMetadata {
                 timestamp(createdAt), ModelMetadata.SOURCE_TRAINED, provenance.trainingFingerprint(),
                 labels.integer() ? "int64" : "string", classes.build(), pipeline.classifier().featureCount(),
                 provenance.featureNames(), params, scaler(pipeline.scaler()), null, null, algorithm.build(),
-                training(pipeline.classifier().report()), dataset, metrics, onnx(onnx));
+                training(pipeline.classifier().report()), dataset, metrics, null, null, onnx(onnx));
     }
 
     /**
@@ -86,7 +86,7 @@ public final class PipelineMetadata {
                                          Instant createdAt) {
         return new ModelMetadata(ModelMetadata.FORMAT_VERSION, model, version, timestamp(createdAt),
                 ModelMetadata.SOURCE_IMPORTED, null, classLabelType, classes, featureCount, featureNames, null, null,
-                null, null, null, null, null, null, onnx(onnx));
+                null, null, null, null, null, null, null, null, onnx(onnx));
     }
 
     private static String timestamp(Instant instant) {

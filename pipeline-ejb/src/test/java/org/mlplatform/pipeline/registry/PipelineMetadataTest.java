@@ -49,7 +49,7 @@ class PipelineMetadataTest {
 
         JsonObject json = parse(MetadataJson.write(describe(model, provenance, onnx)));
 
-        assertEquals(1, json.getInt("formatVersion"));
+        assertEquals(2, json.getInt("formatVersion"));
         assertEquals("iris", json.getString("model"));
         assertEquals(2, json.getInt("version"));
         assertEquals("2026-11-27T16:00:00.123Z", json.getString("createdAt"));

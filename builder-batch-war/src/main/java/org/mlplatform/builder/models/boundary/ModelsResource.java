@@ -62,7 +62,7 @@ public class ModelsResource {
             {"type": "urn:mlplatform:problem:not-found", "title": "Not Found", "status": 404, "detail": "model default has no version 9"}""";
 
     private static final String IMPORTED_EXAMPLE = """
-            {"formatVersion": 1, "model": "default", "version": 3, "createdAt": "2026-11-27T16:05:00Z", "source": "imported",
+            {"formatVersion": 2, "model": "default", "version": 3, "createdAt": "2026-11-27T16:05:00Z", "source": "imported",
              "classLabelType": "int64", "classes": [0, 1], "featureCount": 10, "featureNames": [],
              "onnx": {"sha256": "4be1...", "irVersion": 8, "opsets": {"ai.onnx": 15, "ai.onnx.ml": 1},
                       "inputs": [{"name": "float_input", "type": "float", "shape": [-1, 10]}],
