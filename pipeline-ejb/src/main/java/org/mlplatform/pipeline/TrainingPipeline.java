@@ -165,7 +165,7 @@ public final class TrainingPipeline {
             ModelProvenance provenance = new ModelProvenance(model, version, fingerprint, data.featureNames());
             byte[] onnx = new OnnxExporter().export(fitted, provenance);
             return new ModelArtifacts(onnx, PipelineMetadata.describe(fitted, trainer().parameters(), provenance,
-                    onnx, PipelineMetadata.params(parameters), dataset, metrics, Instant.now()));
+                    onnx, PipelineMetadata.params(parameters), dataset, metrics, data.features(), null, Instant.now()));
         });
     }
 

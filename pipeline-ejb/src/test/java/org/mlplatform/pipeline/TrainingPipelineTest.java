@@ -1,5 +1,6 @@
 package org.mlplatform.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mlplatform.pipeline.dataset.CsvSource;
 import org.mlplatform.pipeline.dataset.InvalidDataException;
+import org.mlplatform.pipeline.drift.FeatureDistributions;
 import org.mlplatform.pipeline.options.OptionRule;
 import org.mlplatform.pipeline.options.TrainingOption;
 import org.mlplatform.pipeline.preprocessing.Resampling;
@@ -33,6 +35,9 @@ import org.mlplatform.pipeline.training.LogisticRegressionModel;
 import org.mlplatform.pipeline.reference.ReferenceFiles;
 import org.mlplatform.pipeline.training.ClassWeight;
 import org.mlplatform.pipeline.training.LogisticRegressionParameters;
+import org.mlplatform.repository.MetadataJson;
+import org.mlplatform.repository.ModelMetadata;
+import org.mlplatform.repository.ModelMetadata.FeatureDistribution;
 import org.mlplatform.repository.ModelRepository;
 
 /** The whole run, from the reference CSV files to a published ONNX file scored by ONNX Runtime. */
@@ -198,6 +203,29 @@ class TrainingPipelineTest {
         assertEquals(30, test.getInt("rows"));
         assertEquals(run.test().rocAuc(), test.getJsonNumber("rocAuc").doubleValue());
         assertEquals(3, test.getJsonArray("confusionMatrix").size());
+    }
+
+    @Test
+    void publishesTheDriftBaselineOfTheTrainingRowsAsGivenBeforeSmoteAndScaling() throws IOException {
+        TrainingParameters parameters = parameters(1.0, ClassWeight.BALANCED, ScalerKind.ROBUST,
+                Resampling.SMOTE, 1e-8, 1000, 0, 42L);
+        TrainingRun run = new TrainingPipeline(parameters).run(requestFor("breast_cancer", parameters),
+                new ModelRepository(repositoryRoot));
+
+        byte[] written = Files.readAllBytes(run.published().directory().resolve("metadata.json"));
+        ModelMetadata metadata = MetadataJson.read(written);
+
+        List<FeatureDistribution> expected = FeatureDistributions.of(ReferenceFiles.training("breast_cancer"));
+        assertEquals(ModelMetadata.FORMAT_VERSION, metadata.formatVersion());
+        assertEquals(30, metadata.features().size());
+        for (int j = 0; j < expected.size(); j++) {
+            FeatureDistribution feature = metadata.features().get(j);
+            assertEquals(expected.get(j).mean(), feature.mean(), "mean " + j);
+            assertEquals(expected.get(j).std(), feature.std(), "std " + j);
+            assertArrayEquals(expected.get(j).binEdges(), feature.binEdges(), "binEdges " + j);
+            assertArrayEquals(expected.get(j).binShares(), feature.binShares(), "binShares " + j);
+        }
+        assertArrayEquals(written, MetadataJson.write(metadata), "format 2 metadata reads and writes back unchanged");
     }
 
     private static TrainingParameters parametersOf(ReferenceCase reference) {
