@@ -64,26 +64,11 @@ public final class RocPoints {
     /** Class {@code positive} against all others, scored by its probability column. */
     static RocCurve curve(ScoredRows scored, int positive) {
         int[] labels = scored.labels();
-        int positives = 0;
-        for (int label : labels) {
-            if (label == positive) {
-                positives++;
-            }
-        }
-        double[] positiveScores = new double[positives];
-        double[] negativeScores = new double[labels.length - positives];
-        int p = 0;
-        int n = 0;
-        for (int i = 0; i < labels.length; i++) {
-            double score = scored.probabilities()[i][positive];
-            if (labels[i] == positive) {
-                positiveScores[p++] = score;
-            } else {
-                negativeScores[n++] = score;
-            }
-        }
-        Arrays.sort(positiveScores);
-        Arrays.sort(negativeScores);
+        double[][] sorted = RocAuc.sortedScores(labels, scored.probabilities(), positive);
+        double[] positiveScores = sorted[0];
+        double[] negativeScores = sorted[1];
+        int positives = positiveScores.length;
+        int n = negativeScores.length;
         // Walk the thresholds from the highest score down: at each distinct score, every row scoring
         // at least that much counts as predicted positive
         long[] falsePositives = new long[labels.length + 1];
