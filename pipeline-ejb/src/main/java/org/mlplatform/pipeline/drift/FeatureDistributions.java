@@ -3,6 +3,7 @@ package org.mlplatform.pipeline.drift;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.commons.math3.stat.descriptive.moment.Mean;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
@@ -48,22 +49,62 @@ public final class FeatureDistributions {
             min = Math.min(min, value);
             max = Math.max(max, value);
         }
-        double[] edges = binEdges(values);
-        return new FeatureDistribution(new Mean().evaluate(values), new StandardDeviation(false).evaluate(values),
-                min, max, edges, shares(values, edges));
+        double[] moments = finite(values, FeatureDistributions::meanAndStd);
+        double[] edges = distinct(finite(values, FeatureDistributions::innerQuantiles));
+        return new FeatureDistribution(moments[0], moments[1], min, max, edges, shares(values, edges));
+    }
+
+    private static double[] meanAndStd(double[] values) {
+        return new double[] {new Mean().evaluate(values), new StandardDeviation(false).evaluate(values)};
     }
 
     /**
-     * The inner 10-quantiles with duplicates dropped. R_7 is numpy's default {@code linear} method:
-     * the quantile q of n sorted values interpolates at position q (n - 1).
+     * The 10-quantiles q = 0.1 ... 0.9. R_7 is numpy's default {@code linear} method: the quantile q of
+     * n sorted values interpolates at position q (n - 1).
      */
-    private static double[] binEdges(double[] values) {
+    private static double[] innerQuantiles(double[] values) {
         Percentile quantile = new Percentile().withEstimationType(EstimationType.R_7);
         quantile.setData(values);
-        double[] edges = new double[BINS - 1];
-        int distinct = 0;
+        double[] quantiles = new double[BINS - 1];
         for (int k = 1; k < BINS; k++) {
-            double edge = quantile.evaluate(100.0 * k / BINS);
+            quantiles[k - 1] = quantile.evaluate(100.0 * k / BINS);
+        }
+        return quantiles;
+    }
+
+    /**
+     * Statistics that scale with the values (f(2^k x) = 2^k f(x)), computed on the values as they are
+     * or, when that overflows (squared deviations of values beyond 1e154, sums near
+     * {@code Double.MAX_VALUE}), on the values scaled by a power of two to below 1 and scaled back. Such
+     * scaling is exact, so the second way gives the first's numbers wherever the first is finite; JSON,
+     * and so metadata.json, has no infinities.
+     */
+    private static double[] finite(double[] values, UnaryOperator<double[]> statistics) {
+        double[] result = statistics.apply(values);
+        if (Arrays.stream(result).allMatch(Double::isFinite)) {
+            return result;
+        }
+        double largest = 0;
+        for (double value : values) {
+            largest = Math.max(largest, Math.abs(value));
+        }
+        int shift = Math.getExponent(largest) + 1;
+        double[] scaled = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            scaled[i] = Math.scalb(values[i], -shift);
+        }
+        double[] scaledResult = statistics.apply(scaled);
+        for (int i = 0; i < scaledResult.length; i++) {
+            scaledResult[i] = Math.scalb(scaledResult[i], shift);
+        }
+        return scaledResult;
+    }
+
+    /** Ascending values with repeats dropped. */
+    private static double[] distinct(double[] ascending) {
+        double[] edges = new double[ascending.length];
+        int distinct = 0;
+        for (double edge : ascending) {
             if (distinct == 0 || edge > edges[distinct - 1]) {
                 edges[distinct++] = edge;
             }

@@ -75,6 +75,23 @@ class FeatureDistributionsTest {
         assertArrayEquals(new double[] {0.2, 0, 0.2, 0, 0.2, 0, 0, 0.2, 0, 0.2}, five.binShares());
     }
 
+    @Test
+    void hugeValuesGiveFiniteFiguresWhereSquaresOrSumsWouldOverflow() {
+        FeatureDistribution huge = FeatureDistributions.of(new double[] {1e200, 3e200});
+        FeatureDistribution largest = FeatureDistributions.of(new double[] {Double.MAX_VALUE, Double.MAX_VALUE});
+        FeatureDistribution spread = FeatureDistributions.of(new double[] {-Double.MAX_VALUE, Double.MAX_VALUE});
+
+        assertClose(2e200, huge.mean(), "mean");
+        assertClose(1e200, huge.std(), "std, whose squared deviations overflow");
+        assertClose(new double[] {1.2e200, 1.4e200, 1.6e200, 1.8e200, 2e200, 2.2e200, 2.4e200, 2.6e200, 2.8e200},
+                huge.binEdges(), "edges");
+        assertEquals(Double.MAX_VALUE, largest.mean(), "a mean whose sum overflows");
+        assertEquals(0.0, largest.std());
+        assertEquals(0.0, spread.mean());
+        assertEquals(Double.MAX_VALUE, spread.std());
+        assertClose(-0.8 * Double.MAX_VALUE, spread.binEdges()[0], "an edge whose interpolation span overflows");
+    }
+
     private static JsonObject numpy() {
         try (InputStream in = FeatureDistributionsTest.class.getResourceAsStream("/drift/feature-distributions.json");
              JsonReader reader = Json.createReader(in)) {
