@@ -182,6 +182,18 @@ class ExplanationsIT {
         assertProblem(post(uri("api/models/" + IRIS + "/explain"), "text/plain", body), 415, "unsupported-media-type");
     }
 
+    @Test
+    void explainRequestsAreCountedUnderTheirOwnApiLabel() {
+        URI metrics = URI.create("http://localhost:" + System.getProperty("it.management.port", "10090") + "/metrics");
+        java.util.Map<String, String> labels = java.util.Map.of("model", IRIS, "version", "1", "api", "explain", "outcome", "ok");
+        double before = PrometheusScrape.of(metrics).samples("mlplatform_inference_requests_total", labels).stream()
+                .mapToDouble(PrometheusScrape.Sample::value).sum();
+        assertEquals(200, post(uri("api/models/" + IRIS + "/explain"), "text/csv", "5.1,3.5,1.4,0.2\n").statusCode());
+        // recorded once the response is written, which the client may see first
+        ItSupport.await("the explain request counted", () -> PrometheusScrape.of(metrics)
+                .samples("mlplatform_inference_requests_total", labels).stream().mapToDouble(PrometheusScrape.Sample::value).sum() == before + 1);
+    }
+
     private static JsonObject assertProblem(HttpResponse<String> response, int status, String kind) {
         assertEquals(status, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), response.body());
