@@ -16,7 +16,8 @@ import org.mlplatform.inference.models.control.ServedModels;
 
 /**
  * Counts and times every prediction request ({@code POST /api/models/{m}/predict},
- * {@code POST /v2/models/{m}[/versions/{v}]/infer}, and {@code POST /api/models/{m}/explain} as api {@code explain}) from its arrival to the written response, by
+ * {@code POST /v2/models/{m}[/versions/{v}]/infer}, and {@code POST /api/models/{m}/explain} as api
+ * {@code explain}) from its arrival to the written response, by
  * {@code model}, {@code version} (the number the request was served by, empty when none was
  * resolved), {@code api} and {@code outcome}. A model name that is not served is recorded as an
  * empty {@code model}, so that made-up names cannot grow the label set.

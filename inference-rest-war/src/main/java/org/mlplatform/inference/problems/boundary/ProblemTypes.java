@@ -20,7 +20,7 @@ public final class ProblemTypes {
 
     /**
      * 409: the version cannot be explained (imported, or trained before metadata.json had a training baseline).
-     * The one type of this service not named by its status alone: a 409 here is not the builder's {@code conflict}.
+     * Not named by its status alone: the other 409s (a scoring restarted or stopped out of turn) are {@code conflict}.
      */
     public static final String EXPLANATION_UNAVAILABLE = "urn:mlplatform:problem:explanation-unavailable";
     public static final String EXPLANATION_UNAVAILABLE_TITLE = "Explanation unavailable";
