@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mlplatform.pipeline.dataset.Dataset;
+import org.mlplatform.pipeline.drift.FeatureDistributions;
 import org.mlplatform.pipeline.registry.PipelineMetadata;
 
 /**
@@ -29,6 +30,7 @@ public record TrainingData(Dataset train, Dataset test, Map<Path, String> sha256
 
     /** What a published version records of this data. */
     public TrainingDataSummary summary() {
-        return new TrainingDataSummary(PipelineMetadata.dataset(fileSha256(), train), train.featureNames());
+        return new TrainingDataSummary(PipelineMetadata.dataset(fileSha256(), train), train.featureNames(),
+                FeatureDistributions.of(train));
     }
 }

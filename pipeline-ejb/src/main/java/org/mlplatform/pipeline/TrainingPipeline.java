@@ -15,6 +15,8 @@ import org.mlplatform.pipeline.dataset.InvalidDataException;
 import org.mlplatform.pipeline.evaluation.CrossValidationResult;
 import org.mlplatform.pipeline.evaluation.Fold;
 import org.mlplatform.pipeline.evaluation.Metrics;
+import org.mlplatform.pipeline.evaluation.RocPoints;
+import org.mlplatform.pipeline.evaluation.ScoredRows;
 import org.mlplatform.pipeline.evaluation.StratifiedKFold;
 import org.mlplatform.pipeline.onnx.ModelProvenance;
 import org.mlplatform.pipeline.onnx.OnnxExporter;
@@ -27,6 +29,7 @@ import org.mlplatform.pipeline.training.ClassifierTrainer;
 import org.mlplatform.repository.ContentDigest;
 import org.mlplatform.repository.ModelArtifacts;
 import org.mlplatform.repository.ModelMetadata.DatasetSummary;
+import org.mlplatform.repository.ModelMetadata.RocCurves;
 import org.mlplatform.repository.ModelMetadata;
 import org.mlplatform.repository.ModelRepository;
 import org.mlplatform.repository.PublishedVersion;
@@ -96,8 +99,12 @@ public final class TrainingPipeline {
                 : new StratifiedKFold(parameters.pipeline().cvFolds(), parameters.pipeline().seed()).split(train);
     }
 
-    /** Fits on the fold's training rows only (scaler and SMOTE included) and scores its validation rows. */
-    public Metrics crossValidate(Dataset train, Fold fold) {
+    /**
+     * Fits on the fold's training rows only (scaler and SMOTE included) and scores its validation rows:
+     * their metrics are the fold's, and pooled over the folds they are every training row scored once
+     * by a model that did not see it ({@link RocPoints#ofCrossValidation}).
+     */
+    public ScoredRows crossValidate(Dataset train, Fold fold) {
         // The fold's training rows are a copy of its own, scaled in place: folds in parallel each hold their rows once
         PipelineModel model = fit(train.select(fold.trainRows()), true);
         return evaluate(model, train.select(fold.validationRows()));
@@ -122,13 +129,14 @@ public final class TrainingPipeline {
         return parameters.algorithm().trainer();
     }
 
-    public Metrics evaluate(PipelineModel model, Dataset data) {
+    /** Scores every row of {@code data} with the fitted pipeline. */
+    public ScoredRows evaluate(PipelineModel model, Dataset data) {
         double[] scaled = model.scaler().transform(data.features());
         double[][] probabilities = new double[data.rows()][];
         for (int i = 0; i < data.rows(); i++) {
             probabilities[i] = model.classifier().predictProba(scaled, i * data.columns());
         }
-        return Metrics.of(data.labels(), probabilities);
+        return new ScoredRows(data.labels(), probabilities);
     }
 
     /** Runs every step in this thread, folds one after the other. */
@@ -139,13 +147,21 @@ public final class TrainingPipeline {
         }
         TrainingData data = load(request.train(), request.test());
         List<Metrics> foldMetrics = new ArrayList<>();
+        List<ScoredRows> heldOut = new ArrayList<>();
         for (Fold fold : folds(data.train())) {
-            foldMetrics.add(crossValidate(data.train(), fold));
+            ScoredRows validation = crossValidate(data.train(), fold);
+            foldMetrics.add(validation.metrics());
+            if (data.test() == null) {
+                heldOut.add(validation);
+            }
         }
         CrossValidationResult cv = foldMetrics.isEmpty() ? null : new CrossValidationResult(foldMetrics);
         PipelineModel model = fit(data.train());
-        Metrics test = data.test() == null ? null : evaluate(model, data.test());
-        PublishedVersion published = publish(repository, request.model(), model, data.summary(), cv, test);
+        ScoredRows testRows = data.test() == null ? null : evaluate(model, data.test());
+        Metrics test = testRows == null ? null : testRows.metrics();
+        RocCurves roc = testRows != null ? RocPoints.ofTestSet(testRows)
+                : heldOut.isEmpty() ? null : RocPoints.ofCrossValidation(heldOut);
+        PublishedVersion published = publish(repository, request.model(), model, data.summary(), cv, test, roc);
         return new TrainingRun(model, cv, test, published);
     }
 
@@ -155,9 +171,12 @@ public final class TrainingPipeline {
      *
      * @param data the training data as it was validated ({@link TrainingData#summary()}): the files'
      *             digests recorded then, not the files as they are now
+     * @param roc  the ROC curves of the test set when there is one, else of the pooled cross-validation
+     *             folds ({@link RocPoints}); null when nothing was evaluated
      */
     public PublishedVersion publish(ModelRepository repository, String model, PipelineModel fitted,
-                                    TrainingDataSummary data, CrossValidationResult cv, Metrics test) throws IOException {
+                                    TrainingDataSummary data, CrossValidationResult cv, Metrics test, RocCurves roc)
+            throws IOException {
         DatasetSummary dataset = data.dataset();
         String fingerprint = TrainingFingerprint.of(dataset.files(), parameters);
         ModelMetadata.Metrics metrics = PipelineMetadata.metrics(cv, test);
@@ -165,7 +184,7 @@ public final class TrainingPipeline {
             ModelProvenance provenance = new ModelProvenance(model, version, fingerprint, data.featureNames());
             byte[] onnx = new OnnxExporter().export(fitted, provenance);
             return new ModelArtifacts(onnx, PipelineMetadata.describe(fitted, trainer().parameters(), provenance,
-                    onnx, PipelineMetadata.params(parameters), dataset, metrics, Instant.now()));
+                    onnx, PipelineMetadata.params(parameters), dataset, metrics, data.features(), roc, Instant.now()));
         });
     }
 

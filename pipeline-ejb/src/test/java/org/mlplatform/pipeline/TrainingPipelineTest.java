@@ -1,6 +1,8 @@
 package org.mlplatform.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,8 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mlplatform.pipeline.dataset.CsvSource;
 import org.mlplatform.pipeline.dataset.InvalidDataException;
+import org.mlplatform.pipeline.drift.FeatureDistributions;
+import org.mlplatform.pipeline.evaluation.RocPointsTest;
+import org.mlplatform.pipeline.evaluation.ScoredRows;
 import org.mlplatform.pipeline.options.OptionRule;
 import org.mlplatform.pipeline.options.TrainingOption;
 import org.mlplatform.pipeline.preprocessing.Resampling;
@@ -33,6 +39,11 @@ import org.mlplatform.pipeline.training.LogisticRegressionModel;
 import org.mlplatform.pipeline.reference.ReferenceFiles;
 import org.mlplatform.pipeline.training.ClassWeight;
 import org.mlplatform.pipeline.training.LogisticRegressionParameters;
+import org.mlplatform.repository.MetadataJson;
+import org.mlplatform.repository.ModelMetadata;
+import org.mlplatform.repository.ModelMetadata.FeatureDistribution;
+import org.mlplatform.repository.ModelMetadata.RocCurve;
+import org.mlplatform.repository.ModelMetadata.RocCurves;
 import org.mlplatform.repository.ModelRepository;
 
 /** The whole run, from the reference CSV files to a published ONNX file scored by ONNX Runtime. */
@@ -86,7 +97,7 @@ class TrainingPipelineTest {
         TrainingData data = pipeline.load(labelled("breast_cancer", "train"), null);
 
         var folds = pipeline.folds(data.train());
-        var metrics = folds.stream().map(fold -> pipeline.crossValidate(data.train(), fold)).toList();
+        var metrics = folds.stream().map(fold -> pipeline.crossValidate(data.train(), fold).metrics()).toList();
 
         assertEquals(5, metrics.size());
         assertEquals(data.train().rows(), metrics.stream().mapToInt(m -> m.rows()).sum());
@@ -198,6 +209,84 @@ class TrainingPipelineTest {
         assertEquals(30, test.getInt("rows"));
         assertEquals(run.test().rocAuc(), test.getJsonNumber("rocAuc").doubleValue());
         assertEquals(3, test.getJsonArray("confusionMatrix").size());
+    }
+
+    @Test
+    void publishesTheDriftBaselineOfTheTrainingRowsAsGivenBeforeSmoteAndScaling() throws IOException {
+        TrainingParameters parameters = parameters(1.0, ClassWeight.BALANCED, ScalerKind.ROBUST,
+                Resampling.SMOTE, 1e-8, 1000, 0, 42L);
+        TrainingRun run = new TrainingPipeline(parameters).run(requestFor("breast_cancer", parameters),
+                new ModelRepository(repositoryRoot));
+
+        byte[] written = Files.readAllBytes(run.published().directory().resolve("metadata.json"));
+        ModelMetadata metadata = MetadataJson.read(written);
+
+        List<FeatureDistribution> expected = FeatureDistributions.of(ReferenceFiles.training("breast_cancer"));
+        assertEquals(ModelMetadata.FORMAT_VERSION, metadata.formatVersion());
+        assertEquals(30, metadata.features().size());
+        for (int j = 0; j < expected.size(); j++) {
+            FeatureDistribution feature = metadata.features().get(j);
+            assertEquals(expected.get(j).mean(), feature.mean(), "mean " + j);
+            assertEquals(expected.get(j).std(), feature.std(), "std " + j);
+            assertArrayEquals(expected.get(j).binEdges(), feature.binEdges(), "binEdges " + j);
+            assertArrayEquals(expected.get(j).binShares(), feature.binShares(), "binShares " + j);
+        }
+        assertArrayEquals(written, MetadataJson.write(metadata), "format 2 metadata reads and writes back unchanged");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"breast_cancer", "iris", "seed"})
+    void publishesTheTestSetsRocCurvesWhoseAreaIsItsRocAuc(String set) throws IOException {
+        TrainingParameters parameters = parameters(1.0, ClassWeight.BALANCED, ScalerKind.ROBUST,
+                Resampling.NONE, 1e-8, 1000, 3, 42L);
+        TrainingRun run = new TrainingPipeline(parameters).run(requestFor(set, parameters),
+                new ModelRepository(repositoryRoot));
+
+        ModelMetadata metadata = published(run);
+
+        RocCurves roc = metadata.roc();
+        assertEquals("test", roc.rows(), "a test set was evaluated");
+        int classes = metadata.classes().size();
+        assertEquals(classes == 2 ? List.of(1) : List.of(0, 1, 2),
+                roc.curves().stream().map(RocCurve::classIndex).toList(), "binary: classes[1]; else one per class");
+        double meanArea = roc.curves().stream().mapToDouble(RocCurve::auc).average().orElseThrow();
+        assertEquals(metadata.metrics().test().rocAuc(), meanArea, 1e-12);
+        roc.curves().forEach(RocPointsTest::assertRunsFromOriginToOneOne);
+    }
+
+    @Test
+    void withoutATestSetTheCurvesScoreEveryTrainingRowOnceByTheFoldThatHeldItOut() throws IOException {
+        TrainingParameters parameters = parameters(1.0, ClassWeight.BALANCED, ScalerKind.ROBUST,
+                Resampling.NONE, 1e-8, 1000, 4, 42L);
+        TrainingPipeline pipeline = new TrainingPipeline(parameters);
+        TrainingRequest request = new TrainingRequest("seed", labelled("seed", "train"), null, parameters);
+
+        ModelMetadata metadata = published(pipeline.run(request, new ModelRepository(repositoryRoot)));
+
+        TrainingData data = pipeline.load(labelled("seed", "train"), null);
+        ScoredRows heldOut = ScoredRows.pooled(pipeline.folds(data.train()).stream()
+                .map(fold -> pipeline.crossValidate(data.train(), fold)).toList());
+        assertEquals(400, heldOut.rows());
+        assertEquals("cv", metadata.roc().rows());
+        assertEquals(1, metadata.roc().curves().size());
+        assertEquals(heldOut.metrics().rocAuc(), metadata.roc().curves().get(0).auc(), 1e-12);
+        RocPointsTest.assertRunsFromOriginToOneOne(metadata.roc().curves().get(0));
+    }
+
+    @Test
+    void withNothingEvaluatedThereAreNoCurves() throws IOException {
+        TrainingParameters parameters = parameters(1.0, ClassWeight.BALANCED, ScalerKind.ROBUST,
+                Resampling.NONE, 1e-8, 1000, 0, 42L);
+        TrainingRequest request = new TrainingRequest("seed", labelled("seed", "train"), null, parameters);
+
+        TrainingRun run = new TrainingPipeline(parameters).run(request, new ModelRepository(repositoryRoot));
+
+        assertNull(published(run).roc());
+        assertFalse(Files.readString(run.published().directory().resolve("metadata.json")).contains("\"roc\""));
+    }
+
+    private static ModelMetadata published(TrainingRun run) throws IOException {
+        return MetadataJson.read(Files.readAllBytes(run.published().directory().resolve("metadata.json")));
     }
 
     private static TrainingParameters parametersOf(ReferenceCase reference) {

@@ -34,6 +34,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mlplatform.builder.testing.Skl2OnnxGraphs;
 import org.mlplatform.builder.testing.Skl2OnnxGraphs.Pipeline;
+import org.mlplatform.pipeline.TrainingParameters;
+import org.mlplatform.pipeline.TrainingPipeline;
+import org.mlplatform.pipeline.dataset.CsvSource;
+import org.mlplatform.pipeline.dataset.Dataset;
+import org.mlplatform.pipeline.evaluation.ScoredRows;
 import org.mlplatform.repository.ModelRepository;
 
 import java.io.File;
@@ -167,6 +172,11 @@ class BuilderServiceIT {
         }
         assertEquals(optimum.getJsonArray("intercept").getJsonNumber(0).doubleValue(),
                 algorithm.getJsonArray("intercepts").getJsonNumber(0).doubleValue(), 1e-6);
+        assertEquals(10, published.getJsonArray("features").size(), "a drift baseline per column");
+        JsonObject roc = published.getJsonObject("roc");
+        assertEquals("test", roc.getString("rows"), roc.toString());
+        assertEquals(published.getJsonObject("metrics").getJsonObject("test").getJsonNumber("rocAuc").doubleValue(),
+                roc.getJsonArray("curves").getJsonObject(0).getJsonNumber("auc").doubleValue(), 1e-12);
 
         HttpResponse<String> listed = client.get("trainings");
         assertTrue(json(listed).asJsonArray().getValuesAs(JsonObject.class).stream()
@@ -260,6 +270,20 @@ class BuilderServiceIT {
         assertEquals(failed.getJsonNumber("instanceId").longValue(), completed.getJsonNumber("instanceId").longValue());
         assertEquals(1, completed.getJsonObject("published").getInt("version"));
         assertEquals(1, json(client.get("models/restarted/versions")).asJsonArray().size());
+
+        // Without a test set the curves pool the folds' validation rows; the folds ran as parallel partitions of a
+        // restarted job, yet the curve is the one the command-line trainer pools in one thread
+        JsonObject metadata = json(client.get("models/restarted/versions/1")).asJsonObject();
+        assertEquals(10, metadata.getJsonArray("features").size(), "a drift baseline per column");
+        JsonObject roc = metadata.getJsonObject("roc");
+        assertEquals("cv", roc.getString("rows"), roc.toString());
+        TrainingPipeline pipeline = new TrainingPipeline(TrainingParameters.defaults());
+        Dataset train = pipeline.load(CsvSource.withLabelsFile(trainData, folder.resolve("train_labels.csv")), null)
+                .train();
+        ScoredRows heldOut = ScoredRows.pooled(pipeline.folds(train).stream()
+                .map(fold -> pipeline.crossValidate(train, fold)).toList());
+        assertEquals(heldOut.metrics().rocAuc(),
+                roc.getJsonArray("curves").getJsonObject(0).getJsonNumber("auc").doubleValue(), 1e-12);
 
         HttpResponse<String> again = client.post("trainings/" + completed.getJsonNumber("id") + "/restart", "", ADMIN);
         assertProblem(again, 409, "urn:mlplatform:problem:conflict", "Conflict", "restart of a completed execution");

@@ -13,6 +13,8 @@ import org.mlplatform.pipeline.dataset.Dataset;
 import org.mlplatform.pipeline.evaluation.CrossValidationResult;
 import org.mlplatform.pipeline.evaluation.Fold;
 import org.mlplatform.pipeline.evaluation.Metrics;
+import org.mlplatform.pipeline.evaluation.ScoredRows;
+import org.mlplatform.repository.ModelMetadata.RocCurves;
 import org.mlplatform.repository.ModelRepository;
 import org.mlplatform.repository.PublishedVersion;
 
@@ -52,7 +54,7 @@ public class TrainingService {
     }
 
     /** @see TrainingPipeline#crossValidate(Dataset, Fold) */
-    public Metrics crossValidate(TrainingParameters parameters, Dataset train, Fold fold) {
+    public ScoredRows crossValidate(TrainingParameters parameters, Dataset train, Fold fold) {
         return new TrainingPipeline(parameters).crossValidate(train, fold);
     }
 
@@ -62,15 +64,15 @@ public class TrainingService {
     }
 
     /** @see TrainingPipeline#evaluate(PipelineModel, Dataset) */
-    public Metrics evaluate(TrainingParameters parameters, PipelineModel model, Dataset data) {
+    public ScoredRows evaluate(TrainingParameters parameters, PipelineModel model, Dataset data) {
         return new TrainingPipeline(parameters).evaluate(model, data);
     }
 
-    /** @see TrainingPipeline#publish(ModelRepository, String, PipelineModel, TrainingDataSummary, CrossValidationResult, Metrics) */
+    /** @see TrainingPipeline#publish(ModelRepository, String, PipelineModel, TrainingDataSummary, CrossValidationResult, Metrics, RocCurves) */
     public PublishedVersion publish(TrainingParameters parameters, ModelRepository repository, String model,
                                     PipelineModel fitted, TrainingDataSummary data, CrossValidationResult cv,
-                                    Metrics test)
+                                    Metrics test, RocCurves roc)
             throws IOException {
-        return new TrainingPipeline(parameters).publish(repository, model, fitted, data, cv, test);
+        return new TrainingPipeline(parameters).publish(repository, model, fitted, data, cv, test, roc);
     }
 }

@@ -14,6 +14,31 @@ final class RocAuc {
 
     /** ROC-AUC of column {@code positive} for separating rows of that class from all others. */
     static double oneVersusRest(int[] labels, double[][] probabilities, int positive) {
+        double[][] sorted = sortedScores(labels, probabilities, positive);
+        double[] positiveScores = sorted[0];
+        double[] negativeScores = sorted[1];
+        int positives = positiveScores.length;
+        int n = negativeScores.length;
+        long twiceWins = 0;
+        int below = 0;
+        int notAbove = 0;
+        for (double score : positiveScores) {
+            while (below < n && negativeScores[below] < score) {
+                below++;
+            }
+            while (notAbove < n && negativeScores[notAbove] <= score) {
+                notAbove++;
+            }
+            twiceWins += 2L * below + (notAbove - below);
+        }
+        return twiceWins / (2.0 * positives * n);
+    }
+
+    /**
+     * Column {@code positive} of the rows of that class and of all other rows, each ascending:
+     * {@code [positiveScores, negativeScores]}.
+     */
+    static double[][] sortedScores(int[] labels, double[][] probabilities, int positive) {
         int positives = 0;
         for (int label : labels) {
             if (label == positive) {
@@ -33,18 +58,6 @@ final class RocAuc {
         }
         Arrays.sort(positiveScores);
         Arrays.sort(negativeScores);
-        long twiceWins = 0;
-        int below = 0;
-        int notAbove = 0;
-        for (double score : positiveScores) {
-            while (below < n && negativeScores[below] < score) {
-                below++;
-            }
-            while (notAbove < n && negativeScores[notAbove] <= score) {
-                notAbove++;
-            }
-            twiceWins += 2L * below + (notAbove - below);
-        }
-        return twiceWins / (2.0 * positives * n);
+        return new double[][] {positiveScores, negativeScores};
     }
 }

@@ -45,10 +45,13 @@ public final class PipelineMetadata {
      *
      * @param algorithmParams the trainer's {@link org.mlplatform.pipeline.training.ClassifierTrainer#parameters()}
      * @param metrics         may be null when neither cross-validation nor a test set was run
+     * @param features        the drift baseline of the training rows; null when not known
+     * @param roc             the evaluation's ROC curves; null when nothing was evaluated
      */
     public static ModelMetadata describe(PipelineModel pipeline, JsonObject algorithmParams, ModelProvenance provenance,
                                          byte[] onnx, ModelMetadata.Params params, ModelMetadata.DatasetSummary dataset,
-                                         ModelMetadata.Metrics metrics, Instant createdAt) {
+                                         ModelMetadata.Metrics metrics, List<ModelMetadata.FeatureDistribution> features,
+                                         ModelMetadata.RocCurves roc, Instant createdAt) {
         ClassLabels labels = pipeline.classifier().classes();
         JsonArrayBuilder classes = Json.createArrayBuilder();
         if (labels.integer()) {
@@ -70,7 +73,7 @@ public final class PipelineMetadata {
                 timestamp(createdAt), ModelMetadata.SOURCE_TRAINED, provenance.trainingFingerprint(),
                 labels.integer() ? "int64" : "string", classes.build(), pipeline.classifier().featureCount(),
                 provenance.featureNames(), params, scaler(pipeline.scaler()), null, null, algorithm.build(),
-                training(pipeline.classifier().report()), dataset, metrics, null, null, onnx(onnx));
+                training(pipeline.classifier().report()), dataset, metrics, features, roc, onnx(onnx));
     }
 
     /**

@@ -152,7 +152,7 @@ class PipelineMetadataTest {
 
         ModelMetadata metadata = PipelineMetadata.describe(model, TRAINER_PARAMETERS, provenance, onnx,
                 PipelineMetadata.params(TrainingParameters.defaults()),
-                new ModelMetadata.DatasetSummary(Map.of(), 400, Map.of("0", 200, "1", 200)), null, CREATED);
+                new ModelMetadata.DatasetSummary(Map.of(), 400, Map.of("0", 200, "1", 200)), null, null, null, CREATED);
 
         assertFalse(parse(MetadataJson.write(metadata)).containsKey("metrics"));
         assertEquals(1, parse(MetadataJson.write(metadata)).getJsonObject("algorithm").getJsonArray("coefficients").size());
@@ -168,7 +168,7 @@ class PipelineMetadataTest {
         ModelMetadata metadata = PipelineMetadata.describe(model, TRAINER_PARAMETERS, provenance, onnx,
                 PipelineMetadata.params(TrainingParameters.defaults()),
                 new ModelMetadata.DatasetSummary(Map.of(), 400, Map.of("0", 200, "1", 200)),
-                PipelineMetadata.metrics(null, oneClassOnly), CREATED);
+                PipelineMetadata.metrics(null, oneClassOnly), null, null, CREATED);
 
         JsonObject metrics = parse(MetadataJson.write(metadata)).getJsonObject("metrics");
         assertFalse(metrics.containsKey("cv"));
@@ -246,7 +246,8 @@ class PipelineMetadataTest {
                 PipelineMetadata.metrics(new CrossValidationResult(List.of(
                                 new Metrics(60, 0.9, 0.2, 0.95, new int[][] {{20, 0, 0}, {0, 18, 2}, {0, 4, 16}}),
                                 new Metrics(60, 0.8, 0.4, 0.85, new int[][] {{20, 0, 0}, {0, 16, 4}, {0, 8, 12}}))),
-                        new Metrics(30, 0.9, 0.25, 0.97, new int[][] {{10, 0, 0}, {0, 9, 1}, {0, 2, 8}})), CREATED);
+                        new Metrics(30, 0.9, 0.25, 0.97, new int[][] {{10, 0, 0}, {0, 9, 1}, {0, 2, 8}})), null, null,
+                CREATED);
     }
 
     private static JsonObject parse(byte[] json) {

@@ -12,11 +12,13 @@ import org.mlplatform.pipeline.TrainingRequest;
 import org.mlplatform.pipeline.boundary.TrainingService;
 import org.mlplatform.pipeline.dataset.Dataset;
 import org.mlplatform.pipeline.evaluation.Metrics;
+import org.mlplatform.pipeline.evaluation.ScoredRows;
 import org.mlplatform.pipeline.training.SolverBreakdownException;
 
 /**
  * One partition of step {@code cross-validate}: trains on the other folds, scores fold {@code fold}.
- * The metrics go to {@link FoldMetricsCollector} through the partition's transient user data.
+ * The metrics, and without a test set the scored rows for the ROC curves, go to
+ * {@link FoldMetricsCollector} through the partition's transient user data.
  */
 @Named
 @Dependent
@@ -47,14 +49,16 @@ public class CrossValidationFoldBatchlet extends AbstractBatchlet {
             return run.workFolder().trainingSet();
         });
         int index = Integer.parseInt(fold);
-        Metrics metrics;
+        ScoredRows validation;
         try {
-            metrics = training.crossValidate(parameters, train, training.folds(parameters, train).get(index));
+            validation = training.crossValidate(parameters, train, training.folds(parameters, train).get(index));
         } catch (SolverBreakdownException e) {
             throw new SolverBreakdownException("fold " + index + ": " + e.getMessage());
         }
+        Metrics metrics = validation.metrics();
+        ScoredRows heldOut = run.workFolder().validatedData().test() ? null : validation;
         try (var jsonb = JsonbBuilder.create()) {
-            stepContext.setTransientUserData(jsonb.toJson(new FoldMetrics(index, metrics)));
+            stepContext.setTransientUserData(jsonb.toJson(new FoldMetrics(index, metrics, heldOut)));
         }
         return "fold " + index + ": accuracy " + metrics.accuracy();
     }

@@ -14,12 +14,15 @@ import org.mlplatform.pipeline.TrainingRequest;
 import org.mlplatform.pipeline.boundary.TrainingService;
 import org.mlplatform.pipeline.dataset.Dataset;
 import org.mlplatform.pipeline.evaluation.Metrics;
+import org.mlplatform.pipeline.evaluation.RocPoints;
+import org.mlplatform.pipeline.evaluation.ScoredRows;
 import org.mlplatform.pipeline.training.FitReport;
 
 /**
  * Step {@code fit-and-evaluate}: fits on all training rows and scores the test set when there is
  * one, both as {@code validate-data} read them, and only while the files are still what it read. The
- * fitted model is kept in the work folder for the publish step.
+ * fitted model, the test metrics and the test set's ROC curves are kept in the work folder for the
+ * publish step.
  */
 @Named
 @Dependent
@@ -50,8 +53,10 @@ public class FitAndEvaluateBatchlet extends AbstractBatchlet {
         FitReport report = fitted.classifier().report();
         String summary = report.solver() + ", " + report.iterations() + " iterations, objective " + report.objective();
         if (validated.test()) {
-            Metrics test = training.evaluate(parameters, fitted, workFolder.testSet());
+            ScoredRows testRows = training.evaluate(parameters, fitted, workFolder.testSet());
+            Metrics test = testRows.metrics();
             workFolder.saveTestMetrics(test);
+            workFolder.saveRoc(RocPoints.ofTestSet(testRows));
             summary += ", test accuracy " + test.accuracy();
         }
         stepContext.setExitStatus(summary);

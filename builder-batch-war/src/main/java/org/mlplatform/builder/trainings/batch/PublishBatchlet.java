@@ -36,7 +36,7 @@ public class PublishBatchlet extends AbstractBatchlet {
         // The data as validate-data read (and hashed) it, not the files as they are now
         PublishedVersion version = training.publish(request.parameters(), repository, request.model(),
                 workFolder.model(), workFolder.validatedData().summary(), workFolder.crossValidation().orElse(null),
-                workFolder.testMetrics().orElse(null));
+                workFolder.testMetrics().orElse(null), workFolder.roc().orElse(null));
         workFolder.savePublished(new PublishedModel(version.model(), version.version()));
         workFolder.dropRows();
         String summary = "published " + version.model() + " version " + version.version();

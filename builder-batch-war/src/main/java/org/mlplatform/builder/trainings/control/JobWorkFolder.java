@@ -11,6 +11,8 @@ import org.mlplatform.pipeline.dataset.Dataset;
 import org.mlplatform.pipeline.dataset.DatasetFile;
 import org.mlplatform.pipeline.evaluation.CrossValidationResult;
 import org.mlplatform.pipeline.evaluation.Metrics;
+import org.mlplatform.pipeline.evaluation.ScoredRows;
+import org.mlplatform.repository.ModelMetadata.RocCurves;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +36,7 @@ public final class JobWorkFolder {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
     private static final String FOLD_PREFIX = "fold-";
+    private static final String HELD_OUT_PREFIX = "held-out-";
     private static final String TRAINING_SET = "training-set.bin";
     private static final String TEST_SET = "test-set.bin";
     private static final String VALIDATED_DATA = "validated-data.json";
@@ -73,6 +76,20 @@ public final class JobWorkFolder {
             read(FOLD_PREFIX + fold + ".json", Metrics.class).ifPresent(done::add);
         }
         return done;
+    }
+
+    /** A fold's validation rows as scored, kept only when the ROC curves come from the folds. */
+    public void saveHeldOutScores(int fold, ScoredRows heldOut) {
+        write(HELD_OUT_PREFIX + fold + ".json", heldOut);
+    }
+
+    /** The scored validation rows of the folds kept so far. */
+    public List<ScoredRows> heldOutScores(int folds) {
+        List<ScoredRows> kept = new ArrayList<>();
+        for (int fold = 0; fold < folds; fold++) {
+            read(HELD_OUT_PREFIX + fold + ".json", ScoredRows.class).ifPresent(kept::add);
+        }
+        return kept;
     }
 
     public int foldsDone() {
@@ -117,11 +134,16 @@ public final class JobWorkFolder {
         return readRows(TEST_SET);
     }
 
-    /** Removes the validated rows once no step needs them (the version is published). */
+    /** Removes the validated rows, and the folds' scored rows, once no step needs them (the version is published). */
     public void dropRows() {
         try {
             Files.deleteIfExists(folder.resolve(TRAINING_SET));
             Files.deleteIfExists(folder.resolve(TEST_SET));
+            try (DirectoryStream<Path> heldOut = Files.newDirectoryStream(folder, HELD_OUT_PREFIX + "*.json")) {
+                for (Path file : heldOut) {
+                    Files.delete(file);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -150,6 +172,17 @@ public final class JobWorkFolder {
 
     public Optional<Metrics> testMetrics() {
         return read("test-metrics.json", Metrics.class);
+    }
+
+    /** The ROC curves the version will keep; nothing is saved when there are none (a class without rows). */
+    public void saveRoc(RocCurves roc) {
+        if (roc != null) {
+            write("roc.json", roc);
+        }
+    }
+
+    public Optional<RocCurves> roc() {
+        return read("roc.json", RocCurves.class);
     }
 
     public void savePublished(PublishedModel published) {

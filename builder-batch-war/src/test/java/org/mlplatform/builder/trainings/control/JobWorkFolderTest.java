@@ -7,10 +7,13 @@ import org.mlplatform.pipeline.PipelineModel;
 import org.mlplatform.pipeline.dataset.ClassLabels;
 import org.mlplatform.pipeline.evaluation.CrossValidationResult;
 import org.mlplatform.pipeline.evaluation.Metrics;
+import org.mlplatform.pipeline.evaluation.RocPoints;
+import org.mlplatform.pipeline.evaluation.ScoredRows;
 import org.mlplatform.pipeline.preprocessing.FittedScaler;
 import org.mlplatform.pipeline.preprocessing.ScalerKind;
 import org.mlplatform.pipeline.training.FitReport;
 import org.mlplatform.pipeline.training.LogisticRegressionModel;
+import org.mlplatform.repository.ModelMetadata.RocCurves;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -70,6 +73,31 @@ class JobWorkFolderTest {
 
         folder.saveCrossValidation(new CrossValidationResult(folds));
         assertEquals(0.61, folder.crossValidation().orElseThrow().folds().get(0).rocAuc());
+    }
+
+    @Test
+    void keepsTheFoldsScoredRowsApartFromTheirMetricsUntilTheRowsAreDropped() {
+        JobWorkFolder folder = new JobWorkFolder(temp.resolve("4"));
+        folder.saveHeldOutScores(1, new ScoredRows(new int[] {1, 0}, new double[][] {{0.25, 0.75}, {0.5, 0.5}}));
+        folder.saveFoldMetrics(1, new Metrics(2, 1, 0.5, 1.0, new int[][] {{1, 0}, {0, 1}}));
+        folder.saveHeldOutScores(0, new ScoredRows(new int[] {0}, new double[][] {{0.9, 0.1}}));
+
+        assertEquals(1, folder.foldsDone(), "scored rows are not a fold's metrics");
+        List<ScoredRows> heldOut = folder.heldOutScores(2);
+        assertArrayEquals(new int[] {0}, heldOut.get(0).labels());
+        assertArrayEquals(new double[] {0.25, 0.75}, heldOut.get(1).probabilities()[0]);
+
+        RocCurves roc = RocPoints.ofCrossValidation(heldOut);
+        folder.saveRoc(roc);
+        RocCurves read = folder.roc().orElseThrow();
+        assertEquals("cv", read.rows());
+        assertArrayEquals(roc.curves().get(0).tpr(), read.curves().get(0).tpr());
+        assertEquals(roc.curves().get(0).auc(), read.curves().get(0).auc());
+
+        folder.dropRows();
+        assertTrue(folder.heldOutScores(2).isEmpty());
+        assertEquals(1, folder.foldsDone());
+        assertTrue(folder.roc().isPresent(), "publish still has the curves");
     }
 
     @Test
