@@ -67,10 +67,10 @@ public class ExplanationsResource {
     private static final String CSV_EXAMPLE = "-1.37,0.20,0.14,1.65,-1.76,-0.78,0.97,-1.11,2.39,-1.18\n";
     private static final String EXAMPLE_RESPONSE = "{\"model\":\"default\",\"version\":1,\"explanations\":[{\"prediction\":0,"
             + "\"probability\":0.93605256,\"logits\":[{\"class\":1,\"classIndex\":1,\"logit\":-2.683609621326328,"
-            + "\"base\":-0.12195054832689138,\"contributions\":["
+            + "\"base\":-0.12195054832689131,\"contributions\":["
             + "{\"index\":0,\"name\":null,\"value\":-1.37,\"contribution\":-1.994652949960946},"
             + "{\"index\":6,\"name\":null,\"value\":0.97,\"contribution\":-1.3006479836968838},"
-            + "{\"index\":3,\"name\":null,\"value\":1.65,\"contribution\":0.8101943521350585}]}]}]}";
+            + "{\"index\":3,\"name\":null,\"value\":1.65,\"contribution\":0.8101943521350583}]}]}]}";
     private static final String EXAMPLE_NOTE = "The default model; three of the ten contributions shown";
 
     @Inject

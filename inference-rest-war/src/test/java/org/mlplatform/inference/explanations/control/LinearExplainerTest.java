@@ -40,8 +40,8 @@ import org.mlplatform.repository.ModelRepository;
 
 /**
  * Explanations of versions the real pipeline trained on the reference sets (fixtures in
- * {@code src/test/resources/explanations/<model>/}: its model.onnx and metadata.json, the training means added
- * by numpy until the pipeline writes them) against numpy's computation of the same formulas
+ * {@code src/test/resources/explanations/<model>/}: its model.onnx and metadata.json as published, with the
+ * pipeline's own training means in {@code features}) against numpy's computation of the same formulas
  * ({@code src/test/python/explain_reference.py}, which says how the fixtures were made).
  */
 class LinearExplainerTest {
