@@ -16,7 +16,8 @@ import org.mlplatform.inference.models.control.ServedModels;
 
 /**
  * Counts and times every prediction request ({@code POST /api/models/{m}/predict},
- * {@code POST /v2/models/{m}[/versions/{v}]/infer}) from its arrival to the written response, by
+ * {@code POST /v2/models/{m}[/versions/{v}]/infer}, and {@code POST /api/models/{m}/explain} as api
+ * {@code explain}) from its arrival to the written response, by
  * {@code model}, {@code version} (the number the request was served by, empty when none was
  * resolved), {@code api} and {@code outcome}. A model name that is not served is recorded as an
  * empty {@code model}, so that made-up names cannot grow the label set.
@@ -24,7 +25,7 @@ import org.mlplatform.inference.models.control.ServedModels;
 @WebFilter(urlPatterns = {"/api/models/*", "/v2/models/*"})
 public class PredictionRequestFilter extends HttpFilter {
 
-    private static final Pattern PREDICT = Pattern.compile("/api/models/([^/]+)/predict/?");
+    private static final Pattern PREDICT = Pattern.compile("/api/models/([^/]+)/(predict|explain)/?");
     private static final Pattern INFER = Pattern.compile("/v2/models/([^/]+)(?:/versions/[^/]+)?/infer/?");
 
     @Inject
@@ -46,7 +47,8 @@ public class PredictionRequestFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        String api = infer == null ? RequestOutcome.api(request.getContentType()) : RequestOutcome.OIP;
+        String api = infer != null ? RequestOutcome.OIP
+                : "explain".equals(predict.group(2)) ? RequestOutcome.EXPLAIN : RequestOutcome.api(request.getContentType());
         String pathModel = (infer == null ? predict : infer).group(1);
         LeasedVersion.take();
         long start = System.nanoTime();

@@ -13,6 +13,8 @@ public final class RequestOutcome {
     public static final String REST_CSV = "rest_csv";
     public static final String MULTIPART = "multipart";
     public static final String OIP = "oip";
+    /** {@code POST /api/models/{m}/explain}, whatever its body's media type. */
+    public static final String EXPLAIN = "explain";
     /** A REST request whose Content-Type is none of the three accepted (answered 415). */
     public static final String REST_OTHER = "rest_other";
 

@@ -1,8 +1,6 @@
 package org.mlplatform.inference.predictions.boundary;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Function;
 
@@ -48,7 +46,7 @@ import org.mlplatform.repository.ModelMetadata;
 @Tag(name = "predictions")
 public class PredictionsResource {
 
-    static final String TEXT_CSV = "text/csv";
+    public static final String TEXT_CSV = "text/csv";
     static final String JSON_EXAMPLE = "{\"instances\": [[-1.37, 0.20, 0.14, 1.65, -1.76, -0.78, 0.97, -1.11, 2.39, -1.18],"
             + " [0.03, 0.56, 0.88, 0.72, -0.46, 0.91, -0.75, -0.53, 0.46, 1.51]]}";
     private static final String CSV_EXAMPLE =
@@ -88,7 +86,7 @@ public class PredictionsResource {
                               @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
                               InputStream body) {
         readers.limits().checkDeclaredLength(headers.getLength());
-        return predict(model, version, metadata -> readers.json().read(body, metadata.featureCount()));
+        return predict(model, version, readers.jsonRows(body));
     }
 
     @POST
@@ -104,7 +102,7 @@ public class PredictionsResource {
                              @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
                              InputStream body) {
         readers.limits().checkDeclaredLength(headers.getLength());
-        return predict(model, version, metadata -> readers.csv().read(body, metadata.featureCount(), metadata.featureNames()));
+        return predict(model, version, readers.csvRows(body));
     }
 
     @POST
@@ -121,27 +119,12 @@ public class PredictionsResource {
                                 @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
                                 List<EntityPart> parts) {
         readers.limits().checkDeclaredLength(headers.getLength());
-        List<EntityPart> files = parts.stream().filter(part -> "file".equals(part.getName())).toList();
-        if (files.isEmpty()) {
-            throw InvalidInputException.badRequest("Missing file", "the multipart body needs a part named 'file' holding the CSV");
-        }
-        if (files.size() > 1) {
-            throw InvalidInputException.badRequest("More than one file",
-                    "the multipart body holds " + files.size() + " parts named 'file'; send one CSV per request");
-        }
-        EntityPart file = files.get(0);
-        return predict(model, version, metadata -> {
-            try (InputStream content = file.getContent()) {
-                return readers.csv().read(content, metadata.featureCount(), metadata.featureNames());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return predict(model, version, readers.uploadedRows(parts));
     }
 
-    static final String VERSION_DOC = "A version number, an alias such as 'production', or nothing for the latest loaded version";
-    static final String MODEL_DOC = "Model name in the repository ('default' is the model ./run.sh trains)";
-    static final String PROBLEM_JSON = "application/problem+json";
+    public static final String VERSION_DOC = "A version number, an alias such as 'production', or nothing for the latest loaded version";
+    public static final String MODEL_DOC = "Model name in the repository ('default' is the model ./run.sh trains)";
+    public static final String PROBLEM_JSON = "application/problem+json";
     /** One operation in the OpenAPI document for the three media types: JSON (the main one), CSV and a CSV upload. */
     private static final String SUMMARY = "Predict rows sent as JSON, CSV or an uploaded CSV file";
     private static final String DESCRIPTION = "JSON: one array of feature values per row, in the order the model was trained on. "
@@ -168,7 +151,7 @@ public class PredictionsResource {
      * A pool acquisition timeout reaches the caller as a bare {@link EJBException} (no cause); a
      * failure inside the bean would carry its cause. Only the former means "busy, retry".
      */
-    static Predictions run(Predictor predictor, ModelLease lease, FeatureMatrix features) {
+    public static Predictions run(Predictor predictor, ModelLease lease, FeatureMatrix features) {
         try {
             return predictor.predict(lease, features);
         } catch (EJBException e) {

@@ -15,7 +15,8 @@ import org.mlplatform.inference.predictions.control.InvalidInputException;
  * Before any resource is matched or any body read: a body over {@code mlplatform.inference.max-body-bytes}
  * is refused with 413 (from its Content-Length, or while it is read when it comes chunked, also
  * inside multipart parsing), and a predict or infer request whose Content-Type is missing, not a
- * media type, or multipart without a boundary is refused with 415 listing what the endpoint takes.
+ * media type, or multipart without a boundary is refused with 415 listing what the endpoint takes
+ * (explain takes what predict takes).
  */
 @Provider
 @PreMatching
@@ -44,7 +45,7 @@ public class RequestBodyFilter implements ContainerRequestFilter {
         if (path.startsWith("/")) {
             path = path.substring(1);
         }
-        if (path.startsWith("api/models/") && path.endsWith("/predict")) {
+        if (path.startsWith("api/models/") && (path.endsWith("/predict") || path.endsWith("/explain"))) {
             return PREDICT_ACCEPTS;
         }
         if (path.startsWith("v2/models/") && path.endsWith("/infer")) {

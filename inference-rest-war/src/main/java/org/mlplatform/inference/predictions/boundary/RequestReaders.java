@@ -1,16 +1,30 @@
 package org.mlplatform.inference.predictions.boundary;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Function;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.EntityPart;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mlplatform.inference.predictions.control.CsvInstancesReader;
+import org.mlplatform.inference.predictions.control.FeatureMatrix;
+import org.mlplatform.inference.predictions.control.InvalidInputException;
 import org.mlplatform.inference.predictions.control.JsonInstancesReader;
 import org.mlplatform.inference.predictions.control.OipInferRequestReader;
 import org.mlplatform.inference.predictions.control.RequestLimits;
+import org.mlplatform.repository.ModelMetadata;
 
-/** The request readers, configured with the limits from MicroProfile Config. */
+/**
+ * The request readers, configured with the limits from MicroProfile Config, and the rows of the REST
+ * bodies (JSON, CSV, a CSV upload) as predict and explain read them: once the version, and so its
+ * feature count and names, is known.
+ */
 @ApplicationScoped
 public class RequestReaders {
 
@@ -49,5 +63,38 @@ public class RequestReaders {
 
     public OipInferRequestReader oip() {
         return oip;
+    }
+
+    /** {@code {"instances": [[...], ...]}} */
+    public Function<ModelMetadata, FeatureMatrix> jsonRows(InputStream body) {
+        return metadata -> json.read(body, metadata.featureCount());
+    }
+
+    /** Headerless CSV, or with the training header. */
+    public Function<ModelMetadata, FeatureMatrix> csvRows(InputStream body) {
+        return metadata -> csv.read(body, metadata.featureCount(), metadata.featureNames());
+    }
+
+    /**
+     * The CSV in the multipart part named 'file'. The parts come as a list, so that a second 'file' part is
+     * refused (at once) rather than ignored.
+     */
+    public Function<ModelMetadata, FeatureMatrix> uploadedRows(List<EntityPart> parts) {
+        List<EntityPart> files = parts.stream().filter(part -> "file".equals(part.getName())).toList();
+        if (files.isEmpty()) {
+            throw InvalidInputException.badRequest("Missing file", "the multipart body needs a part named 'file' holding the CSV");
+        }
+        if (files.size() > 1) {
+            throw InvalidInputException.badRequest("More than one file",
+                    "the multipart body holds " + files.size() + " parts named 'file'; send one CSV per request");
+        }
+        EntityPart file = files.get(0);
+        return metadata -> {
+            try (InputStream content = file.getContent()) {
+                return csv.read(content, metadata.featureCount(), metadata.featureNames());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 }

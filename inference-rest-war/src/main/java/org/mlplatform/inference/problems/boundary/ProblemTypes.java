@@ -18,6 +18,13 @@ public final class ProblemTypes {
     /** What a 500 says, on both services: nothing of the server's insides. */
     public static final String INTERNAL_ERROR_DETAIL = "the service failed to answer this request; the server log has details";
 
+    /**
+     * 409: the version cannot be explained (imported, or trained before metadata.json had a training baseline).
+     * Not named by its status alone: the other 409s (a scoring restarted or stopped out of turn) are {@code conflict}.
+     */
+    public static final String EXPLANATION_UNAVAILABLE = "urn:mlplatform:problem:explanation-unavailable";
+    public static final String EXPLANATION_UNAVAILABLE_TITLE = "Explanation unavailable";
+
     private ProblemTypes() {
     }
 

@@ -32,6 +32,7 @@ class RequestBodyFilterTest {
     @Test
     void eachEndpointListsWhatItTakes() {
         assertEquals(RequestBodyFilter.PREDICT_ACCEPTS, RequestBodyFilter.accepted("api/models/default/predict"));
+        assertEquals(RequestBodyFilter.PREDICT_ACCEPTS, RequestBodyFilter.accepted("api/models/default/explain"), "explain takes what predict takes");
         assertEquals(RequestBodyFilter.INFER_ACCEPTS, RequestBodyFilter.accepted("/v2/models/default/versions/2/infer"));
         assertEquals("application/json, or application/octet-stream with binary tensor data", RequestBodyFilter.INFER_ACCEPTS,
                 "the OIP takes JSON, and binary tensor data as Triton sends it");
