@@ -642,6 +642,10 @@ class BuilderServiceIT {
         JsonObject completed = client.awaitEnd(URI.create(restarted.headers().firstValue("Location").orElseThrow()));
         assertEquals("COMPLETED", completed.getString("status"), completed.toString());
         assertEquals(1, completed.getJsonObject("published").getInt("version"));
+        JsonObject crossValidation = json(client.get("models/crashed/versions/1")).asJsonObject()
+                .getJsonObject("metrics").getJsonObject("cv");
+        assertEquals(3, crossValidation.getJsonArray("perFold").size(),
+                "every fold ran, including those that had not started at the kill: " + crossValidation);
     }
 
     private static void awaitStep(BuilderClient client, long id, String step) {

@@ -78,6 +78,17 @@ public final class JobWorkFolder {
         return done;
     }
 
+    /** The indices of the folds whose metrics are not stored yet, ascending. */
+    public List<Integer> foldsNotDone(int folds) {
+        List<Integer> notDone = new ArrayList<>();
+        for (int fold = 0; fold < folds; fold++) {
+            if (!Files.exists(folder.resolve(FOLD_PREFIX + fold + ".json"))) {
+                notDone.add(fold);
+            }
+        }
+        return notDone;
+    }
+
     /** A fold's validation rows as scored, kept only when the ROC curves come from the folds. */
     public void saveHeldOutScores(int fold, ScoredRows heldOut) {
         write(HELD_OUT_PREFIX + fold + ".json", heldOut);

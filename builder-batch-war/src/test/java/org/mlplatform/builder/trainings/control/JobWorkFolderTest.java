@@ -64,7 +64,9 @@ class JobWorkFolderTest {
         Metrics first = new Metrics(40, 0.5, 0.7, 0.61, new int[][] {{10, 10}, {10, 10}});
         folder.saveFoldMetrics(1, second);
         assertEquals(1, folder.foldsDone());
+        assertEquals(List.of(0), folder.foldsNotDone(2), "a restart runs the fold still missing");
         folder.saveFoldMetrics(0, first);
+        assertEquals(List.of(), folder.foldsNotDone(2));
         List<Metrics> folds = folder.foldMetrics(2);
         assertEquals(2, folder.foldsDone());
         assertEquals(0.5, folds.get(0).accuracy());
