@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
+import org.mlplatform.repository.ModelMetadata;
 import org.mlplatform.repository.ModelRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,9 +103,10 @@ class RepositorySynchronizerTest {
     void aNewerMetadataFormatIsRefused() throws Exception {
         publish(1);
         Path metadata = root.resolve("m/1/metadata.json");
-        Files.writeString(metadata, Files.readString(metadata).replaceFirst("\\{", "{\"formatVersion\":2,"));
+        int newer = ModelMetadata.FORMAT_VERSION + 1;
+        Files.writeString(metadata, Files.readString(metadata).replaceFirst("\\{", "{\"formatVersion\":" + newer + ","));
         synchronizer.synchronizeAll();
-        assertTrue(served.state("m").orElseThrow().failures().get(1).contains("formatVersion 2"));
+        assertTrue(served.state("m").orElseThrow().failures().get(1).contains("formatVersion " + newer));
     }
 
     @Test
