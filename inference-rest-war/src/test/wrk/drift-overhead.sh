@@ -5,7 +5,8 @@
 # the default model (version 1, which may have no baseline); the script then publishes version 2, the
 # same model.onnx with a drift baseline (every feature standard normal, the deciles of N(0, 1) as bin
 # edges), and all measurements predict with ?version=2, so "on" bins every row. After each
-# measurement the version's window fill is printed (10000 on, 0 off) to show what was measured.
+# measurement the version's window fill is printed (up to 10000 on, 0 off) to show what was measured,
+# with the server's CPU time per request.
 #
 # Usage: inference-rest-war/src/test/wrk/drift-overhead.sh [ROUNDS] [PORT_OFFSET] [SECONDS]   (defaults 2, 800, 30)
 # Needs: a build (mvn -DskipTests package), wrk, curl, jq. Models go to a temporary folder.
@@ -46,6 +47,10 @@ publish_baseline_version() {
     mv "$staging" "$work/models/default/2"
 }
 
+# The server's CPU time so far (user + system, in clock ticks): CPU per request depends far less on
+# what else runs on the machine than req/s does
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
 measure() {
     local mode=$1 opts=$base_opts
     [ "$mode" = off ] && opts="$opts -Dmlplatform.inference.drift-window=0"
@@ -63,13 +68,19 @@ measure() {
     done
     local url="$http/api/models/default/predict?version=2"
     (cd "$wrk_dir" && wrk -t2 -c32 -d15s -s predict-one.lua "$url" > /dev/null)
-    local load_before result
+    local load_before result java_pid before after requests
+    java_pid=$(pgrep -f "jboss-modules.jar.*port-offset=$offset" | head -1)
     load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+    before=$(cpu_ticks "$java_pid")
     result=$(cd "$wrk_dir" && wrk -t2 -c32 -d"${seconds}s" --latency -s predict-one.lua "$url")
-    printf '%s\tdrift %s\t%s req/s\tp50 %s\tp99 %s\tnon-2xx %s\twindow rows %s\tload %s\n' "$(date -u +%H:%M:%S)" "$mode" \
+    after=$(cpu_ticks "$java_pid")
+    requests=$(printf '%s\n' "$result" | awk '/requests in/ {print $1}')
+    printf '%s\tdrift %s\t%s req/s\tp50 %s\tp99 %s\tserver CPU %s us/request\tnon-2xx %s\twindow rows %s\tload %s\n' \
+        "$(date -u +%H:%M:%S)" "$mode" \
         "$(printf '%s\n' "$result" | awk '/Requests\/sec/ {print $2}')" \
         "$(printf '%s\n' "$result" | awk '$1 == "50%" {print $2}')" \
         "$(printf '%s\n' "$result" | awk '$1 == "99%" {print $2}')" \
+        "$(awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", t * 1e6 / hz / n }')" \
         "$(printf '%s\n' "$result" | awk '/Non-2xx/ {print $5}' | grep . || echo 0)" \
         "$(curl -sf "$http/api/models/default/versions/2/drift" | jq '.window.rows')" \
         "$load_before"
