@@ -29,6 +29,7 @@ public class InferenceMetrics {
     boolean enabled;
 
     private InferenceMeters meters;
+    private DriftGauges drift;
     private ExportingRegistry exporting;
 
     @PostConstruct
@@ -36,6 +37,7 @@ public class InferenceMetrics {
         if (enabled) {
             exporting = ExportingRegistry.of(registry);
             meters = new InferenceMeters(exporting.registry(), exporting.tags());
+            drift = new DriftGauges(exporting.registry(), exporting.tags());
         }
     }
 
@@ -83,6 +85,13 @@ public class InferenceMetrics {
     public void loadFailed(String model, String reason) {
         if (meters != null) {
             meters.loadFailed(model, reason, served, models -> loadedVersions(models, model));
+        }
+    }
+
+    /** The served versions may have changed: drift gauges follow them. */
+    public void servedVersionsChanged() {
+        if (drift != null) {
+            drift.follow(served.states());
         }
     }
 

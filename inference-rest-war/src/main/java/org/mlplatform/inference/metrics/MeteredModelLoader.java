@@ -13,8 +13,10 @@ public class MeteredModelLoader extends ModelLoader {
 
     private final InferenceMetrics metrics;
 
-    public MeteredModelLoader(ModelRepository repository, OnnxSessionFactory sessions, Clock clock, InferenceMetrics metrics) {
-        super(repository, sessions, clock);
+    /** @param driftWindow rows each loaded version keeps for drift measures; 0 tracks nothing */
+    public MeteredModelLoader(ModelRepository repository, OnnxSessionFactory sessions, Clock clock, int driftWindow,
+                              InferenceMetrics metrics) {
+        super(repository, sessions, clock, driftWindow);
         this.metrics = metrics;
     }
 

@@ -8,9 +8,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.mlplatform.repository.ContentDigest;
 
 /**
@@ -27,6 +30,34 @@ public record TestRepository(Path root) {
     /** Publishes with a stated checksum that may differ from the file's, to test verification. */
     public void publish(String model, int version, byte[] onnx, String statedSha256, int featureCount, int classCount,
                         List<String> featureNames) {
+        publish(model, version, onnx, statedSha256, featureCount, classCount, featureNames, null);
+    }
+
+    /**
+     * Publishes a format-2 version whose drift baseline says every feature is standard normal: the
+     * deciles of N(0, 1) as bin edges, a tenth of the rows in each bin.
+     */
+    public void publishWithStandardNormalBaseline(String model, int version, byte[] onnx, int featureCount, int classCount) {
+        NormalDistribution normal = new NormalDistribution();
+        JsonArrayBuilder edges = Json.createArrayBuilder();
+        JsonArrayBuilder shares = Json.createArrayBuilder();
+        for (int decile = 1; decile < 10; decile++) {
+            edges.add(normal.inverseCumulativeProbability(decile / 10.0));
+        }
+        for (int bin = 0; bin < 10; bin++) {
+            shares.add(0.1);
+        }
+        JsonArrayBuilder features = Json.createArrayBuilder();
+        JsonObject standardNormal = Json.createObjectBuilder().add("mean", 0.0).add("std", 1.0).add("min", -4.0).add("max", 4.0)
+                .add("binEdges", edges).add("binShares", shares).build();
+        for (int j = 0; j < featureCount; j++) {
+            features.add(standardNormal);
+        }
+        publish(model, version, onnx, sha256(onnx), featureCount, classCount, List.of(), features.build());
+    }
+
+    private void publish(String model, int version, byte[] onnx, String statedSha256, int featureCount, int classCount,
+                         List<String> featureNames, JsonArray baseline) {
         try {
             Path modelDir = Files.createDirectories(root.resolve(model));
             Path staging = Files.createTempDirectory(modelDir, ".publish-");
@@ -48,6 +79,9 @@ public record TestRepository(Path root) {
                     .add("onnx", Json.createObjectBuilder().add("sha256", statedSha256));
             if (!featureNames.isEmpty()) {
                 metadata.add("featureNames", names);
+            }
+            if (baseline != null) {
+                metadata.add("formatVersion", 2).add("features", baseline);
             }
             Files.writeString(staging.resolve("metadata.json"), metadata.build().toString());
             Files.move(staging, modelDir.resolve(Integer.toString(version)), StandardCopyOption.ATOMIC_MOVE);

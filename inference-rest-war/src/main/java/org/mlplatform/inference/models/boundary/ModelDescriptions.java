@@ -7,6 +7,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import org.mlplatform.inference.drift.boundary.DriftDocuments;
 import org.mlplatform.inference.models.control.LoadedVersion;
 import org.mlplatform.inference.models.control.ModelState;
 import org.mlplatform.inference.models.entity.ModelSignature;
@@ -76,7 +77,8 @@ final class ModelDescriptions {
                         .add(tensor(ModelSignature.LABEL_OUTPUT, signature.stringLabels() ? "string" : "int64", -1))
                         .add(tensor(ModelSignature.PROBABILITIES_OUTPUT, "float32", -1, signature.classCount())))
                 .add("classes", classes)
-                .add("featureNames", featureNames);
+                .add("featureNames", featureNames)
+                .add("drift", DriftDocuments.summary(loaded.drift().report()));
         JsonObject document = MetadataJson.toJsonObject(metadata);
         for (String section : METADATA_SECTIONS) {
             if (document.containsKey(section)) {

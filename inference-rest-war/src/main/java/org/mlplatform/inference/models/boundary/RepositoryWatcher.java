@@ -50,6 +50,10 @@ public class RepositoryWatcher {
     int versionsPerModel;
 
     @Inject
+    @ConfigProperty(name = "mlplatform.inference.drift-window", defaultValue = "10000")
+    int driftWindow;
+
+    @Inject
     ServedModels served;
 
     @Inject
@@ -63,10 +67,10 @@ public class RepositoryWatcher {
     @PostConstruct
     void start() {
         ModelRepository repository = new ModelRepository(Path.of(modelsDir).toAbsolutePath());
-        synchronizer = new RepositorySynchronizer(repository, new MeteredModelLoader(repository, new OnnxSessionFactory(), Clock.systemUTC(), metrics),
-                served, versionsPerModel);
+        synchronizer = new RepositorySynchronizer(repository, new MeteredModelLoader(repository, new OnnxSessionFactory(), Clock.systemUTC(),
+                driftWindow, metrics), served, versionsPerModel);
         LOG.info(() -> "serving models from " + repository.root() + ", rescanning every " + scanIntervalSeconds + " s");
-        synchronizer.synchronizeAll();
+        synchronize();
         if (scanIntervalSeconds > 0) {
             long interval = scanIntervalSeconds * 1000;
             timers.createIntervalTimer(interval, interval, new TimerConfig(null, false));
@@ -75,16 +79,22 @@ public class RepositoryWatcher {
 
     @Timeout
     void scan() {
-        synchronizer.synchronizeAll();
+        synchronize();
     }
 
     /** A version was published or an alias moved: apply it now, retrying versions that failed before. */
     public void modelChanged(String model) {
-        synchronizer.reload(model);
+        reload(model);
     }
 
     public void reload(String model) {
         synchronizer.reload(model);
+        metrics.servedVersionsChanged();
+    }
+
+    private void synchronize() {
+        synchronizer.synchronizeAll();
+        metrics.servedVersionsChanged();
     }
 
     @PreDestroy

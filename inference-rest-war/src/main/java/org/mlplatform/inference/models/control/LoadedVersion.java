@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.mlplatform.inference.drift.control.DriftTracker;
 import org.mlplatform.repository.ModelMetadata;
 
 /**
@@ -17,14 +18,21 @@ public class LoadedVersion {
     private final InferenceSession session;
     private final String sha256;
     private final Instant loadedAt;
+    private final DriftTracker drift;
     private final AtomicInteger references = new AtomicInteger(1);
     private final AtomicBoolean retired = new AtomicBoolean();
 
+    /** A version that tracks no drift (a scoring job's own session, tests). */
     public LoadedVersion(ModelMetadata metadata, InferenceSession session, String sha256, Instant loadedAt) {
+        this(metadata, session, sha256, loadedAt, DriftTracker.of(metadata, 0));
+    }
+
+    public LoadedVersion(ModelMetadata metadata, InferenceSession session, String sha256, Instant loadedAt, DriftTracker drift) {
         this.metadata = metadata;
         this.session = session;
         this.sha256 = sha256;
         this.loadedAt = loadedAt;
+        this.drift = drift;
     }
 
     public ModelMetadata metadata() {
@@ -45,6 +53,11 @@ public class LoadedVersion {
 
     public Instant loadedAt() {
         return loadedAt;
+    }
+
+    /** The recent rows predicted against the training baseline. */
+    public DriftTracker drift() {
+        return drift;
     }
 
     /** @return false when the version was retired and its session is closed or closing */

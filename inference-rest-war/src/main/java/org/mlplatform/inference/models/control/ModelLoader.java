@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import jakarta.json.JsonString;
 
+import org.mlplatform.inference.drift.control.DriftTracker;
 import org.mlplatform.inference.models.entity.ModelSignature;
 import org.mlplatform.repository.CorruptModelException;
 import org.mlplatform.repository.ModelMetadata;
@@ -24,11 +25,22 @@ public class ModelLoader {
     private final ModelRepository repository;
     private final OnnxSessionFactory sessions;
     private final Clock clock;
+    private final int driftWindow;
 
+    /** A loader whose versions track no drift (scoring jobs, the command line). */
     public ModelLoader(ModelRepository repository, OnnxSessionFactory sessions, Clock clock) {
+        this(repository, sessions, clock, 0);
+    }
+
+    /** @param driftWindow rows each loaded version keeps for drift measures; 0 tracks nothing */
+    public ModelLoader(ModelRepository repository, OnnxSessionFactory sessions, Clock clock, int driftWindow) {
+        if (driftWindow < 0) {
+            throw new IllegalArgumentException("the drift window must be 0 (off) or more rows, got " + driftWindow);
+        }
         this.repository = repository;
         this.sessions = sessions;
         this.clock = clock;
+        this.driftWindow = driftWindow;
     }
 
     public LoadedVersion load(String model, int version) throws ModelLoadException {
@@ -52,7 +64,7 @@ public class ModelLoader {
             throw e;
         }
         return new LoadedVersion(verified.metadata(), session, verified.metadata().onnx().sha256().toLowerCase(Locale.ROOT),
-                clock.instant());
+                clock.instant(), DriftTracker.of(verified.metadata(), driftWindow));
     }
 
     /** The start of a failure's message says its kind, as {@code LoadFailureReason} reads it. */

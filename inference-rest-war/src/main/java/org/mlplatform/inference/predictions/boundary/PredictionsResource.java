@@ -148,12 +148,16 @@ public class PredictionsResource {
     }
 
     /**
+     * Every predict API's rows pass here: once predicted, they count in the version's drift window
+     * (after the inference slot is freed, so the pool is not held for it).
      * A pool acquisition timeout reaches the caller as a bare {@link EJBException} (no cause); a
      * failure inside the bean would carry its cause. Only the former means "busy, retry".
      */
     public static Predictions run(Predictor predictor, ModelLease lease, FeatureMatrix features) {
         try {
-            return predictor.predict(lease, features);
+            Predictions predictions = predictor.predict(lease, features);
+            lease.version().drift().record(features.values(), features.rows());
+            return predictions;
         } catch (EJBException e) {
             if (e.getCause() == null) {
                 throw new ServiceUnavailableException("all inference slots are busy; retry shortly", 1L);

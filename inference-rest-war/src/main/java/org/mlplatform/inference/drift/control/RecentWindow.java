@@ -1,0 +1,99 @@
+package org.mlplatform.inference.drift.control;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The per-feature bin counts of the last {@code capacity} rows recorded, in bounded memory: a ring of
+ * rows, each its bin index (a byte) per feature, plus the counts. A value x falls in bin i when
+ * {@code edges[i-1] < x <= edges[i]} (binary search).
+ * <p>
+ * Wait-free: a batch bins its rows first, claims consecutive ring slots with one {@code getAndAdd},
+ * and per row swaps its bins into the slot, taking the bins it swapped out of the counts and putting
+ * its own in (atomic increments; a row is counted before it enters the ring, so no count goes below
+ * 0). Every row swapped out is subtracted exactly once, so the counts always come back to the ring's
+ * content; only when writers lap each other (more than {@code capacity} rows in flight) may a slot
+ * end up holding the older of two rows.
+ */
+public final class RecentWindow {
+
+    /** Bin indices are stored as unsigned bytes. */
+    public static final int MAX_BINS = 256;
+
+    private final int capacity;
+    private final double[][] edges;
+    private final int features;
+    private final int stride;
+    private final AtomicReferenceArray<byte[]> ring;
+    private final AtomicLong next = new AtomicLong();
+    private final AtomicIntegerArray counts;
+
+    /**
+     * @param capacity rows kept, at least 1
+     * @param edges    per feature, the ascending inner bin edges (at most {@code MAX_BINS - 1})
+     */
+    public RecentWindow(int capacity, double[][] edges) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
+        }
+        this.capacity = capacity;
+        this.edges = edges.clone();
+        this.features = edges.length;
+        this.stride = Arrays.stream(edges).mapToInt(featureEdges -> featureEdges.length + 1).max().orElse(1);
+        if (stride > MAX_BINS) {
+            throw new IllegalArgumentException("at most " + MAX_BINS + " bins per feature, got " + stride);
+        }
+        this.ring = new AtomicReferenceArray<>(capacity);
+        this.counts = new AtomicIntegerArray(features * stride);
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /**
+     * @param values row-major, {@code rows * features} values (the array may be longer)
+     */
+    public void record(float[] values, int rows) {
+        if (rows <= 0) {
+            return;
+        }
+        long first = next.getAndAdd(rows);
+        // Of a batch longer than the window, only its last capacity rows would stay
+        for (int row = Math.max(0, rows - capacity); row < rows; row++) {
+            byte[] bins = new byte[features];
+            for (int j = 0; j < features; j++) {
+                bins[j] = (byte) bin(edges[j], values[row * features + j]);
+                counts.incrementAndGet(j * stride + (bins[j] & 0xFF));
+            }
+            byte[] evicted = ring.getAndSet((int) ((first + row) % capacity), bins);
+            if (evicted != null) {
+                for (int j = 0; j < features; j++) {
+                    counts.decrementAndGet(j * stride + (evicted[j] & 0xFF));
+                }
+            }
+        }
+    }
+
+    /** The bin of {@code x}: the number of edges below it. */
+    static int bin(double[] edges, double x) {
+        int found = Arrays.binarySearch(edges, x);
+        return found >= 0 ? found : -found - 1;
+    }
+
+    /** Rows per bin of {@code feature} now ({@code edges.length + 1} counts). */
+    public int[] counts(int feature) {
+        int[] featureCounts = new int[edges[feature].length + 1];
+        for (int bin = 0; bin < featureCounts.length; bin++) {
+            featureCounts[bin] = counts.get(feature * stride + bin);
+        }
+        return featureCounts;
+    }
+
+    /** Rows in the window: those recorded, at most the capacity. */
+    public int rows() {
+        return (int) Math.min(next.get(), capacity);
+    }
+}

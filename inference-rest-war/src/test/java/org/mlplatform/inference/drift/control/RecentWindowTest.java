@@ -1,0 +1,100 @@
+package org.mlplatform.inference.drift.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+class RecentWindowTest {
+
+    private static final double[][] TWO_FEATURES = {{0, 1}, {10}};
+
+    @Test
+    void aValueOnAnEdgeFallsInTheBinBelowIt() {
+        double[] edges = {0, 1};
+        assertEquals(0, RecentWindow.bin(edges, -5));
+        assertEquals(0, RecentWindow.bin(edges, 0));
+        assertEquals(1, RecentWindow.bin(edges, 0.5));
+        assertEquals(1, RecentWindow.bin(edges, 1));
+        assertEquals(2, RecentWindow.bin(edges, 1.01));
+    }
+
+    @Test
+    void countsEachFeaturesBinsOfABatch() {
+        RecentWindow window = new RecentWindow(10, TWO_FEATURES);
+        window.record(new float[] {-1, 20, 0.5f, 5, 0.7f, 30, 99, 99}, 3); // the trailing values are not rows
+        assertArrayEquals(new int[] {1, 2, 0}, window.counts(0));
+        assertArrayEquals(new int[] {1, 2}, window.counts(1));
+        assertEquals(3, window.rows());
+    }
+
+    @Test
+    void keepsOnlyTheLastCapacityRows() {
+        RecentWindow window = new RecentWindow(4, TWO_FEATURES);
+        for (int i = 0; i < 4; i++) {
+            window.record(new float[] {-1, 0}, 1);
+        }
+        assertArrayEquals(new int[] {4, 0, 0}, window.counts(0));
+        window.record(new float[] {5, 50, 5, 50, 5, 50}, 3);
+        assertArrayEquals(new int[] {1, 0, 3}, window.counts(0));
+        assertArrayEquals(new int[] {1, 3}, window.counts(1));
+        window.record(new float[] {0.5f, 0}, 1);
+        assertArrayEquals(new int[] {0, 1, 3}, window.counts(0));
+        assertEquals(4, window.rows());
+    }
+
+    @Test
+    void aBatchLargerThanTheWindowLeavesItsLastRows() {
+        RecentWindow window = new RecentWindow(2, TWO_FEATURES);
+        window.record(new float[] {-1, 0, -1, 0, 5, 50, 0.5f, 50}, 4);
+        assertArrayEquals(new int[] {0, 1, 1}, window.counts(0));
+        assertArrayEquals(new int[] {0, 2}, window.counts(1));
+    }
+
+    @Test
+    void concurrentWritersThatLapTheWindowLeaveExactlyCapacityRowsOfTheLastKind() throws Exception {
+        int capacity = 64;
+        RecentWindow window = new RecentWindow(capacity, TWO_FEATURES);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 5_000; i++) {
+                        int rows = 1 + (i + thread) % 7;
+                        float[] values = new float[rows * 2];
+                        for (int r = 0; r < rows; r++) {
+                            values[2 * r] = (i + r) % 3 - 0.5f; // bins 0, 1, 2
+                            values[2 * r + 1] = (i % 2) * 20;   // bins 0, 1
+                        }
+                        window.record(values, rows);
+                    }
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // Whatever the interleaving, every eviction matched an earlier insertion: counts sum to the capacity, none negative
+        for (int feature = 0; feature < 2; feature++) {
+            int[] counts = window.counts(feature);
+            assertEquals(capacity, java.util.Arrays.stream(counts).sum());
+            java.util.Arrays.stream(counts).forEach(count -> assertEquals(true, count >= 0, "count " + count));
+        }
+        // and a final sequential pass replaces the window completely
+        for (int i = 0; i < capacity; i++) {
+            window.record(new float[] {0.5f, 20}, 1);
+        }
+        assertArrayEquals(new int[] {0, capacity, 0}, window.counts(0));
+        assertArrayEquals(new int[] {0, capacity}, window.counts(1));
+    }
+}
