@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -37,6 +38,9 @@ final class HalConsole {
             ({job, id}) => [...(window.halNotifications || [])].find(text => text.includes('Job ' + job)
                 && new RegExp('started with execution ID ' + id + '\\\\b').test(text))""";
     private static final double NOTIFICATION_TIMEOUT_MS = 30_000;
+    /** The executions view's place in HAL's URL, e.g. {@code #job-runtime;deployment=x.war;name=score-file} */
+    private static final Pattern EXECUTIONS_VIEW = Pattern.compile("#job-runtime;");
+    private static final double VIEW_TIMEOUT_MS = 60_000;
     private static final double JOB_TIMEOUT_MS = 180_000;
     private static final double RETRY_AFTER_MS = 10_000;
 
@@ -111,14 +115,20 @@ final class HalConsole {
         }
     }
 
-    /** The job's "View" item action: the executions list. */
+    /**
+     * The job's "View" item action: the executions list. The click is done again only while HAL has not
+     * gone to the view (the item replaced under the click); once there, HAL reads the executions before
+     * it shows the list or "No Executions", which takes long on a busy server.
+     */
     void viewJob(String job, String deployment) {
         Locator item = job(job, deployment);
         retried(() -> {
             item.click(new Locator.ClickOptions().setTimeout(RETRY_AFTER_MS));
             item.getByText("View", new Locator.GetByTextOptions().setExact(true)).click(new Locator.ClickOptions().setTimeout(RETRY_AFTER_MS));
-            refresh().waitFor(new Locator.WaitForOptions().setTimeout(RETRY_AFTER_MS));
+            page.waitForURL(EXECUTIONS_VIEW, new Page.WaitForURLOptions().setTimeout(RETRY_AFTER_MS));
         });
+        // Both are in the page, one of them hidden
+        refresh().or(noExecutions()).locator("visible=true").waitFor(new Locator.WaitForOptions().setTimeout(VIEW_TIMEOUT_MS));
     }
 
     /**
@@ -152,9 +162,9 @@ final class HalConsole {
     }
 
     /**
-     * Waits until the executions list shows "Batch Status: STATUS" for the execution, clicking the view's
-     * "Refresh" now and then (the view polls by itself only while an execution of the job runs). Returns
-     * the description text the list shows, e.g. "Instance ID: 3 Batch Status: COMPLETED".
+     * Waits until the executions list shows "Batch Status: STATUS" for the execution, reloading it now
+     * and then (the view polls by itself only while an execution of the job runs). Returns the
+     * description text the list shows, e.g. "Instance ID: 3 Batch Status: COMPLETED".
      */
     String awaitExecution(long id, String status) {
         Locator execution = execution(id);
@@ -170,8 +180,22 @@ final class HalConsole {
                     throw new AssertionError("HAL does not show execution " + id + " as " + status + ": "
                             + (execution.count() > 0 ? execution.innerText() : "not listed"), notYet);
                 }
-                refresh().click();
+                reload();
             }
+        }
+    }
+
+    /**
+     * The executions list's "Refresh" button; while the view shows "No Executions" instead (HAL's read of
+     * the executions came back empty or late on a busy server; that state hides the list's toolbar, and
+     * a click on its "Refresh" waited in vain), the refresh icon of the header, which reloads the view.
+     */
+    private void reload() {
+        Locator reload = refresh().isVisible() ? refresh() : page.locator(".breadcrumb-tools a[title=\"Refresh\"]");
+        try {
+            reload.click(new Locator.ClickOptions().setTimeout(RETRY_AFTER_MS));
+        } catch (PlaywrightException replaced) {
+            System.out.println("HAL: no reload of the executions list this time: " + replaced.getMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -200,6 +224,11 @@ final class HalConsole {
     /** The executions list's "Refresh" button. */
     private Locator refresh() {
         return page.locator(".toolbar-pf").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Refresh"));
+    }
+
+    /** What the executions view shows instead of the list when it has read no execution. */
+    private Locator noExecutions() {
+        return page.locator("#job-list-empty").getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions().setName("No Executions"));
     }
 
     private Locator execution(long id) {
