@@ -127,8 +127,8 @@ final class HalConsole {
             item.getByText("View", new Locator.GetByTextOptions().setExact(true)).click(new Locator.ClickOptions().setTimeout(RETRY_AFTER_MS));
             page.waitForURL(EXECUTIONS_VIEW, new Page.WaitForURLOptions().setTimeout(RETRY_AFTER_MS));
         });
-        // Both are in the page, one of them hidden
-        refresh().or(noExecutions()).locator("visible=true").waitFor(new Locator.WaitForOptions().setTimeout(VIEW_TIMEOUT_MS));
+        // Both are in the page, hidden or not, and for a moment both shown
+        refresh().or(noExecutions()).locator("visible=true").first().waitFor(new Locator.WaitForOptions().setTimeout(VIEW_TIMEOUT_MS));
     }
 
     /**
