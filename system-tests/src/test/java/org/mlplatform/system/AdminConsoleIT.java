@@ -29,7 +29,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -49,7 +48,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * needs from HAL and the REST APIs, so it also runs alone.
  */
 @ExtendWith(ArquillianExtension.class)
-@Disabled("unreliable: HalConsole.startJob can read the execution id of an earlier start's notification still on screen (seen in CI on 2026-12-01); re-enable once it waits for a new id")
 @Order(2)
 @EnabledIf(value = "chromiumInstalled",
         disabledReason = "no Chromium at -Dchromium.path (default /usr/bin/chromium): install Debian's chromium "
@@ -61,6 +59,10 @@ class AdminConsoleIT {
     private static final String BUILDER_WAR = "builder-batch-war.war";
     private static final String INFERENCE_WAR = "inference-rest-war.war";
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(1);
+    /** The REST lists of each job's executions: the job repository, where a start from HAL shows up */
+    private static final String TRAININGS = "builder/api/trainings";
+    private static final String SCORINGS = "api/scorings";
     /** The default test set: 80 rows. */
     private static final int TEST_ROWS = 80;
 
@@ -121,7 +123,7 @@ class AdminConsoleIT {
     /** train-model with the README's three properties; returns the version it published. */
     private static long trainingPublishesANewVersion(HalConsole hal, PlatformClient platform, Set<Long> versionsBefore)
             throws InterruptedException {
-        long id = startAndAwait(hal, "train-model", BUILDER_WAR, properties(
+        long id = startAndAwait(hal, platform, "train-model", BUILDER_WAR, TRAININGS, properties(
                 "model", "default", "trainData", "default/train_data.csv", "trainLabels", "default/train_labels.csv"),
                 "hal-start-job", "COMPLETED");
         hal.screenshot("hal-train-model-executions");
@@ -141,7 +143,7 @@ class AdminConsoleIT {
 
     /** A training whose data file does not exist: FAILED in the list, no restart offered; the REST API says why. */
     private static void trainingWithAMissingFileFails(HalConsole hal, PlatformClient platform) throws InterruptedException {
-        long id = startAndAwait(hal, "train-model", BUILDER_WAR, properties(
+        long id = startAndAwait(hal, platform, "train-model", BUILDER_WAR, TRAININGS, properties(
                 "model", "default", "trainData", "default/no_such_file.csv", "trainLabels", "default/train_labels.csv"),
                 "hal-start-failing-job", "FAILED");
         assertEquals(0, hal.action(id, "Restart").count(), "HAL offers Restart only for a stopped execution, not a failed one");
@@ -156,7 +158,7 @@ class AdminConsoleIT {
     /** score-file on the default test set with the latest version: one output row per input row. */
     private static void scoringWritesEveryRow(HalConsole hal, PlatformClient platform, long version)
             throws InterruptedException, IOException {
-        long id = startAndAwait(hal, "score-file", INFERENCE_WAR, properties("model", "default", "input", "default/test_data.csv"),
+        long id = startAndAwait(hal, platform, "score-file", INFERENCE_WAR, SCORINGS, properties("model", "default", "input", "default/test_data.csv"),
                 "hal-start-score-file", "COMPLETED");
         hal.screenshot("hal-score-file-executions");
 
@@ -173,7 +175,7 @@ class AdminConsoleIT {
      */
     private static void scoringStoppedAndRestartedFromTheListCompletes(HalConsole hal, PlatformClient platform)
             throws InterruptedException, IOException {
-        long id = startAndAwait(hal, "score-file", INFERENCE_WAR, properties("model", "default", "input", "default/test_data.csv",
+        long id = startAndAwait(hal, platform, "score-file", INFERENCE_WAR, SCORINGS, properties("model", "default", "input", "default/test_data.csv",
                 "maxRowsPerSecond", "4", "checkpointRows", "8"), "hal-start-slow-score-file", "STARTED");
         hal.action(id, "Stop").click();
         System.out.println("HAL score-file execution " + id + ": " + hal.awaitExecution(id, "STOPPED"));
@@ -194,11 +196,17 @@ class AdminConsoleIT {
 
     /**
      * The job's "Start" with the properties (the dialog captured as {@code <dialogScreenshot>.png}), then its
-     * "View", until the executions list shows the new execution with the status. Returns the execution id.
+     * "View", until the executions list shows the new execution with the status. Returns the execution id:
+     * the one execution the job's REST list shows after the click and did not before, which HAL's
+     * notification must name too (an earlier start's notification may still be on screen beside it).
      */
-    private static long startAndAwait(HalConsole hal, String job, String deployment, Map<String, String> properties,
-                                      String dialogScreenshot, String status) {
-        long id = hal.startJob(job, deployment, properties, dialogScreenshot);
+    private static long startAndAwait(HalConsole hal, PlatformClient platform, String job, String deployment,
+                                      String executions, Map<String, String> properties, String dialogScreenshot,
+                                      String status) throws InterruptedException {
+        Set<Long> before = platform.executionIds(executions);
+        hal.startJob(job, deployment, properties, dialogScreenshot);
+        long id = platform.awaitNewExecution(executions, before, START_TIMEOUT);
+        System.out.println("HAL: " + hal.startedNotification(job, id));
         hal.viewJob(job, deployment);
         System.out.println("HAL " + job + " execution " + id + ": " + hal.awaitExecution(id, status));
         return id;

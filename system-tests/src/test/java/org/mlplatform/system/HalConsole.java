@@ -5,12 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.AriaRole;
 
 /**
@@ -21,8 +21,26 @@ import com.microsoft.playwright.options.AriaRole;
  */
 final class HalConsole {
 
-    /** "Job train-model.xml successfully started with execution ID 7." */
-    private static final Pattern STARTED = Pattern.compile("started with execution ID (\\d+)");
+    /**
+     * Records the text of every notification (toast) HAL shows in {@code window.halNotifications}: HAL
+     * removes a toast after a few seconds, and shows the next one beside those still on screen.
+     */
+    private static final String RECORD_NOTIFICATIONS = """
+            () => {
+              if (window.halNotifications) return;
+              window.halNotifications = new Set();
+              const record = () => document.querySelectorAll('.toast-notifications-list-pf .alert')
+                  .forEach(toast => window.halNotifications.add(toast.innerText.replace(/\\s+/g, ' ').trim()));
+              new MutationObserver(record).observe(document.body, {childList: true, subtree: true, characterData: true});
+            }""";
+    /** The recorded notification that the job started as the execution, if there is one. */
+    private static final String STARTED_NOTIFICATION = """
+            ({job, id}) => [...(window.halNotifications || [])].find(text => text.includes('Job ' + job)
+                && new RegExp('started with execution ID ' + id + '\\\\b').test(text))""";
+    private static final double NOTIFICATION_TIMEOUT_MS = 30_000;
+    /** The executions view's place in HAL's URL, e.g. {@code #job-runtime;deployment=x.war;name=score-file} */
+    private static final Pattern EXECUTIONS_VIEW = Pattern.compile("#job-runtime;");
+    private static final double VIEW_TIMEOUT_MS = 60_000;
     private static final double JOB_TIMEOUT_MS = 180_000;
     private static final double RETRY_AFTER_MS = 10_000;
 
@@ -34,10 +52,14 @@ final class HalConsole {
         this.screenshots = screenshots;
     }
 
-    /** Opens the console and waits for the top-level tabs: the browser context holds the management user. */
+    /**
+     * Opens the console and waits for the top-level tabs: the browser context holds the management user.
+     * From then on, HAL's notifications are recorded in the page.
+     */
     void open(String url) {
         page.navigate(url);
         tab("Runtime").waitFor();
+        page.evaluate(RECORD_NOTIFICATIONS);
     }
 
     /** Runtime → the (only) server → Batch: the Job column lists every deployment's jobs. */
@@ -55,10 +77,10 @@ final class HalConsole {
 
     /**
      * The job's "Start" item action: fills the dialog's properties as key=value tags and clicks "Start".
-     * Returns the execution id from the notification HAL shows. The dialog is captured as
-     * {@code <screenshot>.png} before the click.
+     * The dialog is captured as {@code <screenshot>.png} before the click. HAL answers with a notification
+     * naming the new execution ({@link #startedNotification}).
      */
-    long startJob(String job, String deployment, Map<String, String> properties, String screenshot) {
+    void startJob(String job, String deployment, Map<String, String> properties, String screenshot) {
         Locator item = job(job, deployment);
         Locator dialog = page.locator(".modal-dialog").filter(new Locator.FilterOptions().setHasText("Start Job"));
         retried(() -> {
@@ -75,26 +97,38 @@ final class HalConsole {
         });
         screenshot(screenshot);
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start").setExact(true)).click();
-        Locator started = page.locator(".toast-notifications-list-pf .alert-success")
-                .filter(new Locator.FilterOptions().setHasText("Job " + job))
-                .filter(new Locator.FilterOptions().setHasText("successfully started"))
-                .last();
-        started.waitFor();
-        Matcher id = STARTED.matcher(started.innerText());
-        if (!id.find()) {
-            throw new AssertionError("no execution id in HAL's notification: " + started.innerText());
-        }
-        return Long.parseLong(id.group(1));
     }
 
-    /** The job's "View" item action: the executions list. */
+    /**
+     * The notification in which HAL said that the job started as this execution, e.g. "Job
+     * train-model.xml successfully started with execution ID 7.", whether or not it is still on screen.
+     * An earlier start's notification may still be shown next to it, so the id, known from the job
+     * repository, picks the one.
+     */
+    String startedNotification(String job, long id) {
+        try {
+            return (String) page.waitForFunction(STARTED_NOTIFICATION, Map.of("job", job, "id", Long.toString(id)),
+                    new Page.WaitForFunctionOptions().setTimeout(NOTIFICATION_TIMEOUT_MS)).jsonValue();
+        } catch (TimeoutError notShown) {
+            throw new AssertionError("HAL did not notify that " + job + " started as execution " + id
+                    + "; its notifications: " + page.evaluate("() => [...(window.halNotifications || [])]"), notShown);
+        }
+    }
+
+    /**
+     * The job's "View" item action: the executions list. The click is done again only while HAL has not
+     * gone to the view (the item replaced under the click); once there, HAL reads the executions before
+     * it shows the list or "No Executions", which takes long on a busy server.
+     */
     void viewJob(String job, String deployment) {
         Locator item = job(job, deployment);
         retried(() -> {
             item.click(new Locator.ClickOptions().setTimeout(RETRY_AFTER_MS));
             item.getByText("View", new Locator.GetByTextOptions().setExact(true)).click(new Locator.ClickOptions().setTimeout(RETRY_AFTER_MS));
-            refresh().waitFor(new Locator.WaitForOptions().setTimeout(RETRY_AFTER_MS));
+            page.waitForURL(EXECUTIONS_VIEW, new Page.WaitForURLOptions().setTimeout(RETRY_AFTER_MS));
         });
+        // Both are in the page, hidden or not, and for a moment both shown
+        refresh().or(noExecutions()).locator("visible=true").first().waitFor(new Locator.WaitForOptions().setTimeout(VIEW_TIMEOUT_MS));
     }
 
     /**
@@ -128,9 +162,9 @@ final class HalConsole {
     }
 
     /**
-     * Waits until the executions list shows "Batch Status: STATUS" for the execution, clicking the view's
-     * "Refresh" now and then (the view polls by itself only while an execution of the job runs). Returns
-     * the description text the list shows, e.g. "Instance ID: 3 Batch Status: COMPLETED".
+     * Waits until the executions list shows "Batch Status: STATUS" for the execution, reloading it now
+     * and then (the view polls by itself only while an execution of the job runs). Returns the
+     * description text the list shows, e.g. "Instance ID: 3 Batch Status: COMPLETED".
      */
     String awaitExecution(long id, String status) {
         Locator execution = execution(id);
@@ -146,8 +180,22 @@ final class HalConsole {
                     throw new AssertionError("HAL does not show execution " + id + " as " + status + ": "
                             + (execution.count() > 0 ? execution.innerText() : "not listed"), notYet);
                 }
-                refresh().click();
+                reload();
             }
+        }
+    }
+
+    /**
+     * The executions list's "Refresh" button; while the view shows "No Executions" instead (HAL's read of
+     * the executions came back empty or late on a busy server; that state hides the list's toolbar, and
+     * a click on its "Refresh" waited in vain), the refresh icon of the header, which reloads the view.
+     */
+    private void reload() {
+        Locator reload = refresh().isVisible() ? refresh() : page.locator(".breadcrumb-tools a[title=\"Refresh\"]");
+        try {
+            reload.click(new Locator.ClickOptions().setTimeout(RETRY_AFTER_MS));
+        } catch (PlaywrightException replaced) {
+            System.out.println("HAL: no reload of the executions list this time: " + replaced.getMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -176,6 +224,11 @@ final class HalConsole {
     /** The executions list's "Refresh" button. */
     private Locator refresh() {
         return page.locator(".toolbar-pf").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Refresh"));
+    }
+
+    /** What the executions view shows instead of the list when it has read no execution. */
+    private Locator noExecutions() {
+        return page.locator("#job-list-empty").getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions().setName("No Executions"));
     }
 
     private Locator execution(long id) {

@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -82,6 +84,32 @@ final class PlatformClient {
             Thread.sleep(200);
         }
         throw new AssertionError("no restart of scoring execution " + previous + " (job instance " + instanceId + ") within " + timeout);
+    }
+
+    /** The ids of the executions a list ({@code builder/api/trainings}, {@code api/scorings}) shows. */
+    Set<Long> executionIds(String listPath) {
+        return getJson(listPath).asJsonArray().getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getJsonNumber("id").longValue()).collect(Collectors.toSet());
+    }
+
+    /**
+     * The id of the execution the list shows once it shows one that was not among {@code before}: a job
+     * just started by other means than this client (the admin console), one at a time.
+     */
+    long awaitNewExecution(String listPath, Set<Long> before, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Set<Long> added = new TreeSet<>(executionIds(listPath));
+            added.removeAll(before);
+            if (added.size() > 1) {
+                throw new AssertionError("more than one new execution in " + listPath + ": " + added);
+            }
+            if (!added.isEmpty()) {
+                return added.iterator().next();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no new execution in " + listPath + " within " + timeout + " (there were " + before + ")");
     }
 
     private JsonObject await(String path, Predicate<String> status, Duration timeout) throws InterruptedException {

@@ -2,16 +2,12 @@ package org.mlplatform.inference.predictions.control;
 
 import java.util.Arrays;
 
-import ch.randelshofer.fastdoubleparser.JavaFloatParser;
-
 /**
  * The common CSV predict body read straight from its bytes: headerless rows of unquoted numbers,
- * spaces or tabs around cells, LF or CRLF line ends, blank lines. A cell holds only the characters
- * of a decimal number (digits, {@code . + - e E}, as the record reader demands) and is parsed in
- * place with fastdoubleparser's {@code JavaFloatParser}, which rounds exactly as
- * {@code Float.parseFloat} does on the same text. Anything else (a header, quotes, a BOM, another
- * byte, a wrong row length, a non-finite value, too many rows, no rows) makes {@link #scan} answer
- * null, and the caller reads the body with the RFC 4180 record reader instead.
+ * spaces or tabs around cells, LF or CRLF line ends, blank lines; each line parsed in place by
+ * {@link NumericCsvRow}, as the score-file job parses its input. Anything else (a header, quotes, a
+ * BOM, another byte, a wrong row length, a non-finite value, too many rows, no rows) makes
+ * {@link #scan} answer null, and the caller reads the body with the RFC 4180 record reader instead.
  */
 final class CsvRowsScanner {
 
@@ -30,6 +26,7 @@ final class CsvRowsScanner {
     /** The rows, or null when the body is not plain numeric CSV (the caller then reads it record by record). */
     FeatureMatrix scan() {
         float[] values = new float[Math.max(columns, 1) * 16];
+        int[] failedColumn = new int[1];
         int rows = 0;
         int position = 0;
         while (position < length) {
@@ -49,7 +46,7 @@ final class CsvRowsScanner {
                 if (needed > values.length) {
                     values = Arrays.copyOf(values, Math.max(values.length * 2, needed));
                 }
-                if (!row(position, end, values, rows * columns)) {
+                if (NumericCsvRow.parse(data, position, end, columns, values, rows * columns, failedColumn) != null) {
                     return null;
                 }
                 rows++;
@@ -57,53 +54,6 @@ final class CsvRowsScanner {
             position = next;
         }
         return rows > 0 ? new FeatureMatrix(values, rows, columns) : null;
-    }
-
-    private boolean row(int start, int end, float[] values, int at) {
-        int column = 0;
-        int cellStart = start;
-        for (int i = start; i <= end; i++) {
-            if (i < end && data[i] != ',') {
-                continue;
-            }
-            if (column == columns) {
-                return false;
-            }
-            int s = cellStart;
-            int e = i;
-            while (s < e && (data[s] == ' ' || data[s] == '\t')) {
-                s++;
-            }
-            while (e > s && (data[e - 1] == ' ' || data[e - 1] == '\t')) {
-                e--;
-            }
-            if (s == e || !isNumberSyntax(s, e)) {
-                return false;
-            }
-            float value;
-            try {
-                value = JavaFloatParser.parseFloat(data, s, e - s);
-            } catch (NumberFormatException ex) {
-                return false;
-            }
-            if (!Float.isFinite(value)) {
-                return false;
-            }
-            values[at + column] = value;
-            column++;
-            cellStart = i + 1;
-        }
-        return column == columns;
-    }
-
-    private boolean isNumberSyntax(int start, int end) {
-        for (int i = start; i < end; i++) {
-            byte c = data[i];
-            if ((c < '0' || c > '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Only spaces and tabs: the record reader skips such a line (any other byte, a lone CR included, is left to it). */

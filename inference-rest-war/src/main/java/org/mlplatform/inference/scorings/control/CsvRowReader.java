@@ -12,8 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import ch.randelshofer.fastdoubleparser.JavaFloatParser;
-
+import org.mlplatform.inference.predictions.control.NumericCsvRow;
 import org.mlplatform.inference.scorings.entity.BadRowPolicy;
 import org.mlplatform.inference.scorings.entity.RejectedRow;
 import org.mlplatform.inference.scorings.entity.RowBlock;
@@ -23,8 +22,8 @@ import org.mlplatform.inference.scorings.entity.RowBlock;
  * checkpoint recorded, so a restarted job goes on where it stopped. Accepts what the inference
  * service's CSV reader accepts: headerless or with the training header (first line, when no cell of
  * it is a number; its names must then be the model's), a UTF-8 BOM, CRLF line ends, blank lines,
- * spaces around cells. Cells are parsed with Float.parseFloat's rounding, so rows score exactly as
- * the same rows sent to {@code POST /api/models/{model}/predict}.
+ * spaces around cells. Each line is parsed by {@link NumericCsvRow}, as the predict body's CSV is, so
+ * rows score exactly as the same rows sent to {@code POST /api/models/{model}/predict}.
  * <p>
  * Memory: one read buffer (1 MB, growing only for a longer line) and the block being filled.
  */
@@ -191,7 +190,7 @@ public class CsvRowReader implements Closeable {
         for (int i = 0; i < raw.count(); i++) {
             int start = raw.start(i);
             int end = raw.ends()[i];
-            String problem = parseRow(bytes, start, end, columns, features, count * columns, failedColumn);
+            String problem = NumericCsvRow.parse(bytes, start, end, columns, features, count * columns, failedColumn);
             if (problem != null) {
                 if (policy == BadRowPolicy.FAIL) {
                     throw new BadRowException(fileName, raw.lines()[i], failedColumn[0], problem);
@@ -213,90 +212,6 @@ public class CsvRowReader implements Closeable {
         }
         return new RowBlock(count, features, rows, text, textEnds, rejected);
     }
-
-    /** Parses one line into {@code target}; returns why it cannot (and the 1-based column, 0 for the row), or null. */
-    private static String parseRow(byte[] data, int start, int end, int columns, float[] target, int at, int[] failedColumn) {
-        int column = 0;
-        int cellStart = start;
-        for (int i = start; i <= end; i++) {
-            if (i < end && data[i] != ',') {
-                continue;
-            }
-            if (column == columns) {
-                failedColumn[0] = 0;
-                return "the row has " + countCells(data, start, end) + " values, the model takes " + columns;
-            }
-            int s = cellStart;
-            int e = i;
-            while (s < e && (data[s] == ' ' || data[s] == '\t')) {
-                s++;
-            }
-            while (e > s && (data[e - 1] == ' ' || data[e - 1] == '\t')) {
-                e--;
-            }
-            String problem = parseCell(data, s, e, target, at + column);
-            if (problem != null) {
-                failedColumn[0] = column + 1;
-                return problem;
-            }
-            column++;
-            cellStart = i + 1;
-        }
-        if (column != columns) {
-            failedColumn[0] = 0;
-            return "the row has " + column + " values, the model takes " + columns;
-        }
-        return null;
-    }
-
-    private static String parseCell(byte[] data, int start, int end, float[] target, int index) {
-        if (start == end) {
-            return "empty cell, expected a number";
-        }
-        for (int i = start; i < end; i++) {
-            byte c = data[i];
-            if ((c < '0' || c > '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
-                return notANumber(data, start, end);
-            }
-        }
-        float value;
-        try {
-            value = JavaFloatParser.parseFloat(data, start, end - start);
-        } catch (NumberFormatException e) {
-            return notANumber(data, start, end);
-        }
-        if (!Float.isFinite(value)) {
-            return cell(data, start, end) + " does not fit a float32";
-        }
-        target[index] = value;
-        return null;
-    }
-
-    private static String notANumber(byte[] data, int start, int end) {
-        String cell = cell(data, start, end);
-        String lower = cell.toLowerCase(Locale.ROOT).replaceFirst("^[+-]", "");
-        if (lower.equals("nan") || lower.equals("inf") || lower.equals("infinity")) {
-            return cell + " is not a finite number";
-        }
-        return "'" + cell + "' is not a number";
-    }
-
-    private static String cell(byte[] data, int start, int end) {
-        return new String(data, start, end - start, StandardCharsets.UTF_8);
-    }
-
-    private static int countCells(byte[] data, int start, int end) {
-        int cells = 1;
-        for (int i = start; i < end; i++) {
-            if (data[i] == ',') {
-                cells++;
-            }
-        }
-        return cells;
-    }
-
-
-
 
     private boolean isBlank(int start, int end) {
         for (int i = start; i < end; i++) {
@@ -340,7 +255,7 @@ public class CsvRowReader implements Closeable {
     }
 
     private List<String> cells(int start, int end) {
-        return Arrays.stream(cell(data, start, end).split(",", -1)).map(String::strip).toList();
+        return Arrays.stream(new String(data, start, end - start, StandardCharsets.UTF_8).split(",", -1)).map(String::strip).toList();
     }
 
     /**
