@@ -1,6 +1,7 @@
 package org.mlplatform.inference.cards.control;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +54,7 @@ public final class CardPage {
         header.append("</h1><div class=\"subtitle\">")
                 .append(metadata.source() == null ? ModelMetadata.SOURCE_TRAINED : Html.escape(metadata.source()))
                 .append(metadata.createdAt() == null ? "" : " " + Html.escape(metadata.createdAt()))
-                .append(" · loaded ").append(loadedAt).append(" · model.onnx SHA-256 <code>").append(Html.escape(sha256))
+                .append(" · loaded ").append(loadedAt.truncatedTo(ChronoUnit.SECONDS)).append(" · model.onnx SHA-256 <code>").append(Html.escape(sha256))
                 .append("</code> · <a href=\"").append(versionUrl()).append("\">this version as JSON</a></div>")
                 .append(PageLayout.navigation());
         return header.toString();
@@ -181,7 +182,7 @@ public final class CardPage {
     }
 
     private String coefficients() {
-        StringBuilder section = section("coefficients", "Coefficients", true);
+        StringBuilder section = section("coefficients", "Coefficients", false);
         double[][] coefficients = coefficientRows();
         if (coefficients == null || coefficients.length == 0) {
             return section.append(note("No coefficients: this version was imported as an ONNX graph.")).append("</section>").toString();

@@ -50,9 +50,9 @@ public final class SvgConfusionMatrix {
                         .append(Html.escape(labelOf(labels, i))).append(", predicted ").append(Html.escape(labelOf(labels, j)))
                         .append(": ").append(counts[i][j]).append(" rows (").append(Html.number(100 * share, 1))
                         .append("% of the true class)</title></rect>");
-                svg.append("<text class=\"count\" x=\"").append(Html.coordinate(x + cell / 2.0)).append("\" y=\"")
-                        .append(Html.coordinate(y + cell / 2.0 + 4)).append("\" text-anchor=\"middle\" fill=\"")
-                        .append(share > 0.55 ? "#ffffff" : "#1b2733").append("\">").append(counts[i][j]).append("</text>");
+                svg.append("<text class=\"count").append(share > 0.55 ? " on-dark" : "").append("\" x=\"")
+                        .append(Html.coordinate(x + cell / 2.0)).append("\" y=\"").append(Html.coordinate(y + cell / 2.0 + 4))
+                        .append("\" text-anchor=\"middle\">").append(counts[i][j]).append("</text>");
             }
         }
         return svg.append("</svg>").toString();

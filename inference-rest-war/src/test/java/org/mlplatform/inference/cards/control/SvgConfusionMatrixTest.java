@@ -25,6 +25,7 @@ class SvgConfusionMatrixTest {
         String svg = SvgConfusionMatrix.render(new int[][] {{10, 0}, {5, 5}}, List.of("0", "1"));
         assertTrue(svg.contains("fill=\"#08306b\""), "a row's only class is the darkest shade: " + svg);
         assertTrue(svg.contains("fill=\"#f7fbff\""), "an empty cell is the lightest: " + svg);
+        assertEquals(1, count(svg, "<text class=\"count on-dark\""), "light text on the one dark cell: " + svg);
     }
 
     @Test
