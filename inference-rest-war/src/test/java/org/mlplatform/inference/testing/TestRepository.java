@@ -28,40 +28,29 @@ public record TestRepository(Path root) {
     /** Publishes with a stated checksum that may differ from the file's, to test verification. */
     public void publish(String model, int version, byte[] onnx, String statedSha256, int featureCount, int classCount,
                         List<String> featureNames) {
-        JsonArrayBuilder classes = Json.createArrayBuilder();
-        for (int k = 0; k < classCount; k++) {
-            classes.add(k);
-        }
-        JsonArrayBuilder names = Json.createArrayBuilder();
-        featureNames.forEach(names::add);
-        JsonObjectBuilder metadata = Json.createObjectBuilder()
-                .add("model", model)
-                .add("version", version)
-                .add("createdAt", "2026-01-01T00:00:00Z")
-                .add("classes", classes)
-                .add("featureCount", featureCount)
-                .add("params", Json.createObjectBuilder().add("C", 1.0).add("classWeight", "balanced").add("scaler", "robust"))
-                .add("metrics", Json.createObjectBuilder().add("test", Json.createObjectBuilder().add("accuracy", 0.9)))
-                .add("onnx", Json.createObjectBuilder().add("sha256", statedSha256));
-        if (!featureNames.isEmpty()) {
-            metadata.add("featureNames", names);
-        }
-        publish(model, version, onnx, metadata.build());
-    }
-
-    /** A reference case as a trained format 2 version: coefficients, test scores, confusion matrix, ROC curves, drift baseline. */
-    public void publishEvaluated(String model, int version, ReferenceCase reference, List<String> featureNames) {
-        byte[] onnx = reference.onnx();
-        publish(model, version, onnx, EvaluatedMetadata.of(reference, model, version, featureNames, sha256(onnx)));
-    }
-
-    /** Publishes the model file with the metadata.json given. */
-    public void publish(String model, int version, byte[] onnx, JsonObject metadata) {
         try {
             Path modelDir = Files.createDirectories(root.resolve(model));
             Path staging = Files.createTempDirectory(modelDir, ".publish-");
             Files.write(staging.resolve("model.onnx"), onnx);
-            Files.writeString(staging.resolve("metadata.json"), metadata.toString());
+            JsonArrayBuilder classes = Json.createArrayBuilder();
+            for (int k = 0; k < classCount; k++) {
+                classes.add(k);
+            }
+            JsonArrayBuilder names = Json.createArrayBuilder();
+            featureNames.forEach(names::add);
+            JsonObjectBuilder metadata = Json.createObjectBuilder()
+                    .add("model", model)
+                    .add("version", version)
+                    .add("createdAt", "2026-01-01T00:00:00Z")
+                    .add("classes", classes)
+                    .add("featureCount", featureCount)
+                    .add("params", Json.createObjectBuilder().add("C", 1.0).add("classWeight", "balanced").add("scaler", "robust"))
+                    .add("metrics", Json.createObjectBuilder().add("test", Json.createObjectBuilder().add("accuracy", 0.9)))
+                    .add("onnx", Json.createObjectBuilder().add("sha256", statedSha256));
+            if (!featureNames.isEmpty()) {
+                metadata.add("featureNames", names);
+            }
+            Files.writeString(staging.resolve("metadata.json"), metadata.build().toString());
             Files.move(staging, modelDir.resolve(Integer.toString(version)), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -81,5 +70,24 @@ public record TestRepository(Path root) {
 
     public static String sha256(byte[] bytes) {
         return ContentDigest.sha256(bytes);
+    }
+
+    /** A reference case as a trained format 2 version: coefficients, test scores, confusion matrix, ROC curves, drift baseline. */
+    public void publishEvaluated(String model, int version, ReferenceCase reference, List<String> featureNames) {
+        byte[] onnx = reference.onnx();
+        publish(model, version, onnx, EvaluatedMetadata.of(reference, model, version, featureNames, sha256(onnx)));
+    }
+
+    /** Publishes the model file with the metadata.json given. */
+    public void publish(String model, int version, byte[] onnx, JsonObject metadata) {
+        try {
+            Path modelDir = Files.createDirectories(root.resolve(model));
+            Path staging = Files.createTempDirectory(modelDir, ".publish-");
+            Files.write(staging.resolve("model.onnx"), onnx);
+            Files.writeString(staging.resolve("metadata.json"), metadata.toString());
+            Files.move(staging, modelDir.resolve(Integer.toString(version)), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
