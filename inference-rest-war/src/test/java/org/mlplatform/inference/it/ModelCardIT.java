@@ -145,6 +145,10 @@ class ModelCardIT {
 
     @Test
     void theThreeClassCardDrawsEveryPlotAndTriesAPrediction() throws Exception {
+        // the test set's rows, so that the drift window has rows like the training data
+        HttpResponse<String> predicted = ItSupport.post(URI.create(url("api/models/" + IRIS + "/predict")), "text/csv",
+                Files.readString(ReferenceCase.load("iris", "robust_balanced_C1").testDataFile()));
+        assertEquals(200, predicted.statusCode(), predicted.body());
         page.navigate(url("api/models/" + IRIS + "/versions/1/card"));
         assertEquals(IRIS + " version 1 · model card", page.title());
         assertEquals(9, page.locator("svg.confusion-matrix rect.cell").count(), "a 3 x 3 confusion matrix");
@@ -155,6 +159,8 @@ class ModelCardIT {
         String drift = awaitDrift();
         if (drift.equals("ready")) {
             assertEquals(4, page.locator("#drift tr.drift-feature").count(), "one drift row per feature");
+            assertEquals(4, page.locator("#drift svg.drift-bins").count(), "training vs. recent bins of each feature");
+            assertTrue(page.textContent("#drift .drift-status").startsWith("Recent window: 30 of"), page.textContent("#drift .drift-status"));
         }
         assertTrue(Set.of("ready", "unavailable").contains(drift), "a trained format 2 version has a baseline: " + drift);
 
