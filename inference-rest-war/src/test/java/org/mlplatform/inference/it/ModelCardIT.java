@@ -145,9 +145,9 @@ class ModelCardIT {
 
     @Test
     void theThreeClassCardDrawsEveryPlotAndTriesAPrediction() throws Exception {
-        // the test set's rows, so that the drift window has rows like the training data
+        // the training rows themselves: the drift window then holds exactly the training distribution
         HttpResponse<String> predicted = ItSupport.post(URI.create(url("api/models/" + IRIS + "/predict")), "text/csv",
-                Files.readString(ReferenceCase.load("iris", "robust_balanced_C1").testDataFile()));
+                Files.readString(ReferenceCase.referenceDir().resolve("data/iris/train_data.csv")));
         assertEquals(200, predicted.statusCode(), predicted.body());
         page.navigate(url("api/models/" + IRIS + "/versions/1/card"));
         assertEquals(IRIS + " version 1 · model card", page.title());
@@ -160,7 +160,9 @@ class ModelCardIT {
         if (drift.equals("ready")) {
             assertEquals(4, page.locator("#drift tr.drift-feature").count(), "one drift row per feature");
             assertEquals(4, page.locator("#drift svg.drift-bins").count(), "training vs. recent bins of each feature");
-            assertTrue(page.textContent("#drift .drift-status").startsWith("Recent window: 30 of"), page.textContent("#drift .drift-status"));
+            assertTrue(page.textContent("#drift .drift-status").startsWith("Recent window: 120 of"), page.textContent("#drift .drift-status"));
+            assertEquals(List.of("stable", "stable", "stable", "stable"), page.locator("#drift .status").allTextContents(),
+                    "the training rows do not drift from themselves");
         }
         assertTrue(Set.of("ready", "unavailable").contains(drift), "a trained format 2 version has a baseline: " + drift);
 
