@@ -214,9 +214,9 @@ public final class CardPage {
     }
 
     private String drift() {
-        StringBuilder section = section("drift", "Drift per feature", true);
-        section.insert(section.indexOf(">"), " data-state=\"loading\" data-url=\"" + versionUrl() + "/drift\"");
-        section.insert(section.indexOf("</h2>"), "<button type=\"button\" class=\"refresh\">refresh</button>");
+        // filled by the script from GET .../drift; data-state says how far it got (loading, ready, no-baseline, unavailable)
+        StringBuilder section = new StringBuilder("<section id=\"drift\" class=\"wide\" data-state=\"loading\" data-url=\"")
+                .append(versionUrl()).append("/drift\"><h2>Drift per feature <button type=\"button\" class=\"refresh\">refresh</button></h2>");
         return section.append("<p class=\"note drift-status\">Fetching the drift figures…</p>")
                 .append("<table hidden><thead><tr><th>feature</th><th>PSI</th><th>Jensen–Shannon</th><th>status</th>")
                 .append("<th>training (grey) vs. recent (blue) share per bin</th></tr></thead><tbody></tbody></table></section>").toString();
