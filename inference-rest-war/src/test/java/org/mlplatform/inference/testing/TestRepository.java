@@ -104,4 +104,23 @@ public record TestRepository(Path root) {
     public static String sha256(byte[] bytes) {
         return ContentDigest.sha256(bytes);
     }
+
+    /** A reference case as a trained format 2 version: coefficients, test scores, confusion matrix, ROC curves, drift baseline. */
+    public void publishEvaluated(String model, int version, ReferenceCase reference, List<String> featureNames) {
+        byte[] onnx = reference.onnx();
+        publish(model, version, onnx, EvaluatedMetadata.of(reference, model, version, featureNames, sha256(onnx)));
+    }
+
+    /** Publishes the model file with the metadata.json given. */
+    public void publish(String model, int version, byte[] onnx, JsonObject metadata) {
+        try {
+            Path modelDir = Files.createDirectories(root.resolve(model));
+            Path staging = Files.createTempDirectory(modelDir, ".publish-");
+            Files.write(staging.resolve("model.onnx"), onnx);
+            Files.writeString(staging.resolve("metadata.json"), metadata.toString());
+            Files.move(staging, modelDir.resolve(Integer.toString(version)), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * Swagger UI at {@code /api-docs}, over the server's {@code /openapi} document. The page and its
  * initializer are this WAR's; the UI's files come from the {@code org.webjars:swagger-ui} jar.
  * (JAX-RS owns the context root's {@code /*}, so the container's default servlet cannot serve them.)
+ * The context root itself is the landing page ({@code cards.boundary.LandingPageResource}).
  */
 @Path("")
 public class ApiDocsResource {
@@ -33,12 +34,6 @@ public class ApiDocsResource {
             "css", "text/css; charset=UTF-8",
             "png", "image/png",
             "map", "application/json");
-
-    @GET
-    @Operation(hidden = true)
-    public Response root() {
-        return Response.seeOther(URI.create("/api-docs/")).build();
-    }
 
     @GET
     @Path("api-docs")
