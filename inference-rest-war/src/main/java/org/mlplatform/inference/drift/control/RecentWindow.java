@@ -10,6 +10,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * rows, each its bin index (a byte) per feature, plus the counts. A value x falls in bin i when
  * {@code edges[i-1] < x <= edges[i]} (binary search).
  * <p>
+ * The edges are compared as float32, the precision the served rows have: a training value 5.8 sits on
+ * the edge 5.8 (float64) in the baseline, and the served row's 5.8 (float32, 5.80000019...) must fall in
+ * the same bin, not in the next.
+ * <p>
  * Wait-free: a batch bins its rows first, claims consecutive ring slots with one {@code getAndAdd},
  * and per row swaps its bins into the slot, taking the bins it swapped out of the counts and putting
  * its own in (atomic increments; a row is counted before it enters the ring, so no count goes below
@@ -23,7 +27,7 @@ public final class RecentWindow {
     public static final int MAX_BINS = 256;
 
     private final int capacity;
-    private final double[][] edges;
+    private final float[][] edges;
     private final int features;
     private final int stride;
     private final AtomicReferenceArray<byte[]> ring;
@@ -39,7 +43,7 @@ public final class RecentWindow {
             throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
         }
         this.capacity = capacity;
-        this.edges = edges.clone();
+        this.edges = Arrays.stream(edges).map(RecentWindow::toFloats).toArray(float[][]::new);
         this.features = edges.length;
         this.stride = Arrays.stream(edges).mapToInt(featureEdges -> featureEdges.length + 1).max().orElse(1);
         if (stride > MAX_BINS) {
@@ -77,10 +81,30 @@ public final class RecentWindow {
         }
     }
 
-    /** The bin of {@code x}: the number of edges below it. */
-    static int bin(double[] edges, double x) {
-        int found = Arrays.binarySearch(edges, x);
-        return found >= 0 ? found : -found - 1;
+    private static float[] toFloats(double[] values) {
+        float[] floats = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            floats[i] = (float) values[i];
+        }
+        return floats;
+    }
+
+    /**
+     * The bin of {@code x}: the number of edges below it. Edges that became equal as float32 are all
+     * below or all not, so no bin depends on which of them a search meets first.
+     */
+    static int bin(float[] edges, float x) {
+        int low = 0;
+        int high = edges.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (edges[middle] < x) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /** Rows per bin of {@code feature} now ({@code edges.length + 1} counts). */

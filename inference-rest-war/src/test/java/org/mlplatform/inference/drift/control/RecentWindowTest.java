@@ -17,12 +17,28 @@ class RecentWindowTest {
 
     @Test
     void aValueOnAnEdgeFallsInTheBinBelowIt() {
-        double[] edges = {0, 1};
+        float[] edges = {0, 1};
         assertEquals(0, RecentWindow.bin(edges, -5));
         assertEquals(0, RecentWindow.bin(edges, 0));
-        assertEquals(1, RecentWindow.bin(edges, 0.5));
+        assertEquals(1, RecentWindow.bin(edges, 0.5f));
         assertEquals(1, RecentWindow.bin(edges, 1));
-        assertEquals(2, RecentWindow.bin(edges, 1.01));
+        assertEquals(2, RecentWindow.bin(edges, 1.01f));
+    }
+
+    @Test
+    void aServedFloat32ValueOnAFloat64EdgeFallsInTheBinBelowIt() {
+        // float32 5.8 is 5.80000019..., above the float64 edge 5.8 the training value 5.8 sat on
+        RecentWindow window = new RecentWindow(10, new double[][] {{5.8, 6.4}, {0.1 + 0.2}});
+        window.record(new float[] {5.8f, (float) (0.1 + 0.2), 6.4f, 0.3f}, 2);
+        assertArrayEquals(new int[] {1, 1, 0}, window.counts(0));
+        assertArrayEquals(new int[] {2, 0}, window.counts(1));
+    }
+
+    @Test
+    void edgesThatMeetAsFloat32CountAValueOnThemOnce() {
+        float[] edges = {1.0f, 1.0f, 2.0f};
+        assertEquals(0, RecentWindow.bin(edges, 1.0f));
+        assertEquals(2, RecentWindow.bin(edges, 1.5f));
     }
 
     @Test
