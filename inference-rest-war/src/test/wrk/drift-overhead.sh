@@ -8,7 +8,12 @@
 # measurement the version's window fill is printed (up to 10000 on, 0 off) to show what was measured,
 # with the server's CPU time per request.
 #
-# Usage: inference-rest-war/src/test/wrk/drift-overhead.sh [ROUNDS] [PORT_OFFSET] [SECONDS]   (defaults 2, 800, 30)
+# With ONE_SERVER=1 both modes run in one server start instead, which takes the differences between
+# starts (JIT, memory layout: up to 29 % between two starts of the same mode) out of the comparison:
+# version 3 is the same graph with no baseline (so nothing is tracked for it), and the rounds alternate
+# ?version=2 (on) and ?version=3 (off), each warmed up before it is measured.
+#
+# Usage: [ONE_SERVER=1] inference-rest-war/src/test/wrk/drift-overhead.sh [ROUNDS] [PORT_OFFSET] [SECONDS]   (defaults 2, 800, 30)
 # Needs: a build (mvn -DskipTests package), wrk, curl, jq. Models go to a temporary folder.
 set -euo pipefail
 
@@ -47,11 +52,20 @@ publish_baseline_version() {
     mv "$staging" "$work/models/default/2"
 }
 
+# Version 3: the same graph and metadata without a baseline, which the server does not track
+publish_untracked_version() {
+    local from="$work/models/default/2" staging="$work/models/default/.publish-untracked"
+    mkdir -p "$staging"
+    cp "$from/model.onnx" "$staging/"
+    jq '.version = 3 | del(.features)' "$from/metadata.json" > "$staging/metadata.json"
+    mv "$staging" "$work/models/default/3"
+}
+
 # The server's CPU time so far (user + system, in clock ticks): CPU per request depends far less on
 # what else runs on the machine than req/s does
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
-measure() {
+start_server() {
     local mode=$1 opts=$base_opts
     [ "$mode" = off ] && opts="$opts -Dmlplatform.inference.drift-window=0"
     JAVA_OPTS="$opts" "$project_dir/run.sh" --no-build --port-offset "$offset" > "$work/server-$mode.log" 2>&1 &
@@ -62,11 +76,20 @@ measure() {
     done
     curl -sf -o /dev/null "$management/health/ready" || { echo "server not ready, see $work/server-$mode.log" >&2; exit 1; }
     [ -d "$work/models/default/2" ] || publish_baseline_version
+    await_version 2
+}
+
+await_version() {
     for _ in $(seq 1 60); do
-        curl -sf -o /dev/null "$http/api/models/default/versions/2" && break
+        curl -sf -o /dev/null "$http/api/models/default/versions/$1" && break
         sleep 2
     done
-    local url="$http/api/models/default/predict?version=2"
+}
+
+# measure MODE VERSION: warm-up, then one measured wrk run of single-row predict on that version
+measure_version() {
+    local mode=$1 version=$2
+    local url="$http/api/models/default/predict?version=$version"
     (cd "$wrk_dir" && wrk -t2 -c32 -d15s -s predict-one.lua "$url" > /dev/null)
     local load_before result java_pid before after requests
     java_pid=$(pgrep -f "jboss-modules.jar.*port-offset=$offset" | head -1)
@@ -82,15 +105,28 @@ measure() {
         "$(printf '%s\n' "$result" | awk '$1 == "99%" {print $2}')" \
         "$(awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", t * 1e6 / hz / n }')" \
         "$(printf '%s\n' "$result" | awk '/Non-2xx/ {print $5}' | grep . || echo 0)" \
-        "$(curl -sf "$http/api/models/default/versions/2/drift" | jq '.window.rows')" \
+        "$(curl -sf "$http/api/models/default/versions/$version/drift" | jq '.window.rows')" \
         "$load_before"
-    stop
 }
 
 for round in $(seq 1 "$rounds"); do
     if [ $((round % 2)) -eq 1 ]; then order="on off"; else order="off on"; fi
-    for mode in $order; do
-        measure "$mode"
-    done
+    if [ "${ONE_SERVER:-0}" = 1 ]; then
+        if [ "$round" = 1 ]; then
+            start_server on
+            [ -d "$work/models/default/3" ] || publish_untracked_version
+            await_version 3
+        fi
+        for mode in $order; do
+            if [ "$mode" = on ]; then measure_version on 2; else measure_version off 3; fi
+        done
+    else
+        for mode in $order; do
+            start_server "$mode"
+            measure_version "$mode" 2
+            stop
+        done
+    fi
 done
+stop
 rm -rf "$work"
