@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.mlplatform.inference.drift.control.RecentWindow;
 
 /**
- * Not a test: what drift tracking costs per single-row request, without a server: one
- * {@code RecentWindow.record} of a 10-feature row into a 10,000-row window with 9 edges per feature
- * (the default), from 1 and 2 threads sharing the window. Prints the median of five 1 s rounds of the
- * CPU time per row (the recording threads' own CPU time, which depends far less on what else runs
+ * Not a test: what drift tracking costs per predicted row, without a server: {@code RecentWindow.record}
+ * of batches of 1, 1,000 and 10,000 10-feature rows (a single-row request, a JSON batch, an Open
+ * Inference Protocol batch) into a 10,000-row window with 9 edges per feature (the default), from 1
+ * and 2 threads sharing the window. Prints the median of five 1 s rounds of the CPU time per row (the recording threads' own CPU time, which depends far less on what else runs
  * on the machine than wall-clock time does).
  * <pre>
  * java -cp target/test-classes:target/classes org.mlplatform.inference.benchmark.DriftRecordingBenchmark
@@ -31,26 +31,28 @@ public final class DriftRecordingBenchmark {
         double[] edges = {-1.28, -0.84, -0.52, -0.25, 0, 0.25, 0.52, 0.84, 1.28};
         double[][] allEdges = new double[FEATURES][];
         Arrays.fill(allEdges, edges);
-        RecentWindow window = new RecentWindow(10_000, allEdges);
-        float[][] rows = new float[1024][FEATURES];
         Random random = new Random(42);
-        for (float[] row : rows) {
-            for (int j = 0; j < FEATURES; j++) {
-                row[j] = (float) random.nextGaussian();
+        for (int batch : new int[] {1, 1_000, 10_000}) {
+            float[][] batches = new float[Math.max(1, 1024 / batch)][batch * FEATURES];
+            for (float[] values : batches) {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) random.nextGaussian();
+                }
             }
-        }
-        for (int threads : new int[] {1, 2}) {
-            double[] rounds = new double[5];
-            measure(window, rows, threads, 1.0); // warm-up
-            for (int round = 0; round < rounds.length; round++) {
-                rounds[round] = measure(window, rows, threads, 1.0);
+            for (int threads : new int[] {1, 2}) {
+                RecentWindow window = new RecentWindow(10_000, allEdges);
+                double[] rounds = new double[5];
+                measure(window, batches, batch, threads, 1.0); // warm-up
+                for (int round = 0; round < rounds.length; round++) {
+                    rounds[round] = measure(window, batches, batch, threads, 1.0);
+                }
+                Arrays.sort(rounds);
+                System.out.printf("batches of %,d rows, threads %d: %.0f ns of CPU per row recorded (median of 5)%n", batch, threads, rounds[2]);
             }
-            Arrays.sort(rounds);
-            System.out.printf("threads %d: %.0f ns of CPU per single-row record (median of 5)%n", threads, rounds[2]);
         }
     }
 
-    private static double measure(RecentWindow window, float[][] rows, int threads, double seconds) throws InterruptedException {
+    private static double measure(RecentWindow window, float[][] batches, int batch, int threads, double seconds) throws InterruptedException {
         AtomicLong recorded = new AtomicLong();
         AtomicLong cpuNanos = new AtomicLong();
         CountDownLatch done = new CountDownLatch(threads);
@@ -60,10 +62,10 @@ public final class DriftRecordingBenchmark {
                 long count = 0;
                 long cpuStart = CPU.getCurrentThreadCpuTime();
                 while (System.nanoTime() < end) {
-                    for (float[] row : rows) {
-                        window.record(row, 1);
+                    for (float[] values : batches) {
+                        window.record(values, batch);
                     }
-                    count += rows.length;
+                    count += (long) batches.length * batch;
                 }
                 cpuNanos.addAndGet(CPU.getCurrentThreadCpuTime() - cpuStart);
                 recorded.addAndGet(count);

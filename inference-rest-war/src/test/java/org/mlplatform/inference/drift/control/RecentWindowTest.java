@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,42 @@ class RecentWindowTest {
     }
 
     @Test
+    void aLargeBatchCountsWhatItsRowsCountOneByOne() {
+        java.util.Random random = new java.util.Random(7);
+        float[] values = new float[500 * 2];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (random.nextGaussian() * 10);
+        }
+        RecentWindow batched = new RecentWindow(300, TWO_FEATURES);
+        RecentWindow oneByOne = new RecentWindow(300, TWO_FEATURES);
+        batched.record(values, 100);
+        batched.record(java.util.Arrays.copyOfRange(values, 200, values.length), 400);
+        for (int row = 0; row < 500; row++) {
+            oneByOne.record(java.util.Arrays.copyOfRange(values, 2 * row, 2 * row + 2), 1);
+        }
+        for (int feature = 0; feature < 2; feature++) {
+            assertArrayEquals(oneByOne.counts(feature), batched.counts(feature));
+        }
+        assertEquals(300, java.util.Arrays.stream(batched.counts(0)).sum());
+    }
+
+    @Test
+    void fewEdgesCountedAndManyEdgesSearchedGiveTheNumberOfEdgesBelowTheValue() {
+        float[] many = new float[40];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = i / 2; // pairs of equal edges
+        }
+        float[] few = java.util.Arrays.copyOf(many, 10);
+        for (float[] edges : new float[][] {few, many}) {
+            for (float x = -1; x < 21; x += 0.25f) {
+                float value = x;
+                long below = IntStream.range(0, edges.length).filter(i -> edges[i] < value).count();
+                assertEquals(below, RecentWindow.bin(edges, x), edges.length + " edges, x = " + x);
+            }
+        }
+    }
+
+    @Test
     void concurrentWritersThatLapTheWindowLeaveExactlyCapacityRowsOfTheLastKind() throws Exception {
         int capacity = 64;
         RecentWindow window = new RecentWindow(capacity, TWO_FEATURES);
@@ -84,7 +121,7 @@ class RecentWindowTest {
                 int thread = t;
                 writers.add(pool.submit(() -> {
                     for (int i = 0; i < 5_000; i++) {
-                        int rows = 1 + (i + thread) % 7;
+                        int rows = 1 + (i + thread) % 40; // small batches counted row by row, larger ones per bin
                         float[] values = new float[rows * 2];
                         for (int r = 0; r < rows; r++) {
                             values[2 * r] = (i + r) % 3 - 0.5f; // bins 0, 1, 2
