@@ -67,15 +67,30 @@ class RecentWindowTest {
     }
 
     @Test
-    void aBatchLargerThanTheWindowLeavesItsLastRows() {
+    void aBatchLargerThanTheWindowLeavesAnEvenSampleOfItsRows() {
         RecentWindow window = new RecentWindow(2, TWO_FEATURES);
-        window.record(new float[] {-1, 0, -1, 0, 5, 50, 0.5f, 50}, 4);
-        assertArrayEquals(new int[] {0, 1, 1}, window.counts(0));
-        assertArrayEquals(new int[] {0, 2}, window.counts(1));
+        window.record(new float[] {-1, 0, 5, 50, 0.5f, 50, 5, 50}, 4);
+        assertArrayEquals(new int[] {1, 1, 0}, window.counts(0)); // rows 0 and 2
+        assertArrayEquals(new int[] {1, 1}, window.counts(1));
+        assertEquals(2, window.rows());
     }
 
     @Test
-    void aLargeBatchCountsWhatItsRowsCountOneByOne() {
+    void aRequestOfMoreThanAThousandRowsAddsAThousandEvenlySpaced() {
+        RecentWindow window = new RecentWindow(10_000, TWO_FEATURES);
+        float[] values = new float[4_000 * 2];
+        for (int row = 0; row < 4_000; row++) {
+            values[2 * row] = row % 4 == 0 ? -1 : 5; // every 4th row in bin 0, the sampled ones
+        }
+        window.record(values, 4_000);
+        assertEquals(RecentWindow.ROWS_PER_REQUEST, window.rows());
+        assertArrayEquals(new int[] {1_000, 0, 0}, window.counts(0));
+        window.record(values, 1_000);
+        assertArrayEquals(new int[] {1_250, 0, 750}, window.counts(0));
+    }
+
+    @Test
+    void batchesCountWhatTheirRowsCountOneByOne() {
         java.util.Random random = new java.util.Random(7);
         float[] values = new float[500 * 2];
         for (int i = 0; i < values.length; i++) {
@@ -84,7 +99,8 @@ class RecentWindowTest {
         RecentWindow batched = new RecentWindow(300, TWO_FEATURES);
         RecentWindow oneByOne = new RecentWindow(300, TWO_FEATURES);
         batched.record(values, 100);
-        batched.record(java.util.Arrays.copyOfRange(values, 200, values.length), 400);
+        batched.record(java.util.Arrays.copyOfRange(values, 200, 600), 200);
+        batched.record(java.util.Arrays.copyOfRange(values, 600, values.length), 200);
         for (int row = 0; row < 500; row++) {
             oneByOne.record(java.util.Arrays.copyOfRange(values, 2 * row, 2 * row + 2), 1);
         }
