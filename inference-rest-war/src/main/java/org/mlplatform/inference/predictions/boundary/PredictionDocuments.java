@@ -9,13 +9,14 @@ import jakarta.json.spi.JsonProvider;
 
 import org.mlplatform.inference.models.entity.ModelSignature;
 import org.mlplatform.inference.models.entity.Predictions;
+import org.mlplatform.inference.predictions.control.FloatText;
 import org.mlplatform.inference.predictions.control.OipInferRequest;
 
 /**
  * Writes prediction responses as bytes directly: they are flat numeric arrays, and building a JSON
  * tree of boxed numbers (or even a String to encode afterwards) for a 1,000-row batch costs more than
  * the inference itself. Probabilities are float32 as the model computes them, written in Java's
- * {@link Float#toString} form; binary outputs (OIP binary tensor data extension) are little-endian.
+ * {@link Float#toString} form ({@link FloatText}); binary outputs (OIP binary tensor data extension) are little-endian.
  */
 final class PredictionDocuments {
 
@@ -211,7 +212,7 @@ final class PredictionDocuments {
 
         Bytes number(float value) {
             number.setLength(0);
-            number.append(value);
+            number.append(FloatText.of(value));
             return digits();
         }
 
