@@ -20,10 +20,11 @@ import org.mlplatform.inference.scorings.control.PartFile;
 import org.mlplatform.inference.scorings.control.ScoredRowsFormatter;
 import org.mlplatform.inference.scorings.entity.BadRowPolicy;
 import org.mlplatform.inference.scorings.entity.RowBlock;
+import org.mlplatform.inference.scorings.entity.ScoredBlock;
 
 /**
- * Not a test: the score-file job's per-row work without the server (parsing on the reading thread,
- * or on {@code parse-threads} others as the job does) — CSV bytes to
+ * Not a test: the score-file job's per-row work without the server (all on the reading thread, or,
+ * as the job does, parsing, scoring and formatting on {@code parse-threads} others) — CSV bytes to
  * float32 blocks, ONNX Runtime per block, CSV out to a part file — on a generated file of
  * {@code rows} x 10 values (8 decimals, as models/data). Prints rows/s of the whole pipeline and of
  * its parts (median of 3 runs) and the peak heap used. Run it with a small heap (-Xmx64m) to see
@@ -59,8 +60,9 @@ public final class ScoreFileBenchmark {
                     runs[part][run] = times[part];
                 }
             }
-            String[] names = {parseThreads > 0 ? "read (cut, wait for parse)" : "parse (CSV bytes to float32)", "ONNX Runtime",
-                    "format + write", "whole pipeline"};
+            String[] names = {parseThreads > 0 ? "read (cut, wait for workers)" : "parse (CSV bytes to float32)",
+                    parseThreads > 0 ? "(ONNX Runtime on workers)" : "ONNX Runtime", parseThreads > 0 ? "write" : "format + write",
+                    "whole pipeline"};
             for (int part = 0; part < 4; part++) {
                 double[] sorted = runs[part].clone();
                 Arrays.sort(sorted);
@@ -76,31 +78,44 @@ public final class ScoreFileBenchmark {
         }
     }
 
-    /** @return seconds in parse, inference, format+write, and in all */
+    /**
+     * With an executor, as the job: blocks parsed, scored and formatted on it, the calling thread cutting
+     * lines and writing. Without, each stage on the calling thread, timed apart.
+     *
+     * @return seconds in read (parse, when on this thread), inference, format + write (write only, with
+     * an executor), and in all
+     */
     private static double[] once(InferenceSession session, Path input, Path output, int blockRows,
                                  java.util.concurrent.ExecutorService executor) throws Exception {
         long parse = 0;
         long infer = 0;
         long write = 0;
         long start = System.nanoTime();
-        ScoredRowsFormatter formatter = new ScoredRowsFormatter(false);
         Files.deleteIfExists(output);
-        try (ParallelBlockReader reader = new ParallelBlockReader(new CsvRowReader(input, input.getFileName().toString(), 10, List.of(),
-                0, 0, 0), executor, 4, blockRows, 100_000, false, BadRowPolicy.FAIL);
+        try (ParallelBlockReader<Object> reader = new ParallelBlockReader<>(new CsvRowReader(input, input.getFileName().toString(), 10,
+                List.of(), 0, 0, 0), executor, 4, blockRows, 100_000, false, BadRowPolicy.FAIL,
+                block -> executor == null ? block : BlockScorer.scoreAndFormat(session, block, false));
              PartFile out = PartFile.create(output)) {
             byte[] header = ScoredRowsFormatter.header(List.of("0", "1"), false, List.of(), 10).getBytes(StandardCharsets.UTF_8);
             out.write(header, header.length);
             while (true) {
                 long t0 = System.nanoTime();
-                RowBlock block = reader.next();
+                Object item = reader.next();
                 long t1 = System.nanoTime();
                 parse += t1 - t0;
-                if (block == null) {
+                if (item == null) {
                     break;
                 }
+                if (item instanceof ScoredBlock scored) {
+                    out.write(scored.text(), scored.length());
+                    write += System.nanoTime() - t1;
+                    continue;
+                }
+                RowBlock block = (RowBlock) item;
                 Predictions predictions = BlockScorer.score(session, block.features(), block.count());
                 long t2 = System.nanoTime();
                 infer += t2 - t1;
+                ScoredRowsFormatter formatter = new ScoredRowsFormatter(false);
                 formatter.format(block, predictions);
                 out.write(formatter.bytes(), formatter.length());
                 write += System.nanoTime() - t2;
