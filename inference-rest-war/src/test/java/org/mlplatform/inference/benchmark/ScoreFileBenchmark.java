@@ -27,7 +27,8 @@ import org.mlplatform.inference.scorings.entity.ScoredBlock;
  * as the job does, parsing, scoring and formatting on {@code parse-threads} others) — CSV bytes to
  * float32 blocks, ONNX Runtime per block, CSV out to a part file — on a generated file of
  * {@code rows} x 10 values (8 decimals, as models/data). Prints rows/s of the whole pipeline and of
- * its parts (median of 3 runs) and the peak heap used. Run it with a small heap (-Xmx64m) to see
+ * its parts (median of 3 runs), the process's CPU time per run (all threads: what bounds the rate
+ * on a machine of few cores) and the peak heap used. Run it with a small heap (-Xmx64m) to see
  * that the heap does not grow with the file.
  * <pre>
  * java -Xmx64m -cp "target/test-classes:target/classes:target/cli-lib/*:$TRIBUO_ONNX_JAR:$PROTOBUF_JAR:$FASTDOUBLEPARSER_JAR" \
@@ -35,6 +36,9 @@ import org.mlplatform.inference.scorings.entity.ScoredBlock;
  * </pre>
  */
 public final class ScoreFileBenchmark {
+
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private ScoreFileBenchmark() {
     }
@@ -54,8 +58,11 @@ public final class ScoreFileBenchmark {
         byte[] onnx = org.mlplatform.inference.testing.ReferenceCase.load("seed", "robust_balanced_C1").onnx();
         try (InferenceSession session = new OnnxSessionFactory().open(onnx)) {
             double[][] runs = new double[4][3];
+            double[] cpu = new double[3];
             for (int run = 0; run < 3; run++) {
+                long cpuBefore = PROCESS.getProcessCpuTime();
                 double[] times = once(session, input, folder.resolve("scored.csv"), blockRows, executor);
+                cpu[run] = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e9;
                 for (int part = 0; part < 4; part++) {
                     runs[part][run] = times[part];
                 }
@@ -66,8 +73,13 @@ public final class ScoreFileBenchmark {
             for (int part = 0; part < 4; part++) {
                 double[] sorted = runs[part].clone();
                 Arrays.sort(sorted);
-                System.out.printf(Locale.ROOT, "%-30s %6.3f s  %,12.0f rows/s%n", names[part], sorted[1], rows / sorted[1]);
+                if (sorted[1] > 0) {
+                    System.out.printf(Locale.ROOT, "%-30s %6.3f s  %,12.0f rows/s%n", names[part], sorted[1], rows / sorted[1]);
+                }
             }
+            System.out.printf(Locale.ROOT, "process CPU per run: %s s; lowest %.3f us per row%n",
+                    Arrays.toString(Arrays.stream(cpu).map(c -> Math.round(c * 100) / 100.0).toArray()),
+                    Arrays.stream(cpu).min().orElseThrow() * 1e6 / rows);
         }
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)

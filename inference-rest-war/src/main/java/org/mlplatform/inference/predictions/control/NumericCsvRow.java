@@ -16,15 +16,6 @@ import ch.randelshofer.fastdoubleparser.JavaFloatParser;
  */
 public final class NumericCsvRow {
 
-    /** The characters a cell may hold: digits and {@code . + - e E}. */
-    private static final boolean[] NUMBER_CHARACTER = new boolean[256];
-
-    static {
-        for (char c : "0123456789.+-eE".toCharArray()) {
-            NUMBER_CHARACTER[c] = true;
-        }
-    }
-
     private NumericCsvRow() {
     }
 
@@ -82,7 +73,8 @@ public final class NumericCsvRow {
         int cellStart = start;
         for (int i = start; ; i++) {
             if (i < end && data[i] != ',') {
-                if (!NUMBER_CHARACTER[data[i] & 0xFF]) {
+                // one unsigned comparison for + , - . / and the digits; a '/' is refused by the parser
+                if ((char) (data[i] - '+') > '9' - '+' && data[i] != 'e' && data[i] != 'E') {
                     return false;
                 }
                 continue;

@@ -43,7 +43,7 @@ class NumericCsvRowTest {
     @Test
     void readValuesAreThoseOfFloatParseFloat() {
         Random random = new Random(11);
-        String alphabet = "0123456789.+-eE, \t";
+        String alphabet = "0123456789.+-eE, \t/";
         float[] values = new float[3];
         int[] failed = new int[1];
         int read = 0;
