@@ -32,10 +32,13 @@ import org.mlplatform.inference.scorings.entity.ScoredBlock;
  * that the heap does not grow with the file.
  * <pre>
  * java -Xmx64m -cp "target/test-classes:target/classes:target/cli-lib/*:$TRIBUO_ONNX_JAR:$PROTOBUF_JAR:$FASTDOUBLEPARSER_JAR" \
- *   -Dreference.dir=../reference org.mlplatform.inference.benchmark.ScoreFileBenchmark [rows] [block-rows] [parse-threads]
+ *   -Dreference.dir=../reference org.mlplatform.inference.benchmark.ScoreFileBenchmark [rows] [block-rows] [parse-threads] [blocks-ahead]
  * </pre>
  */
 public final class ScoreFileBenchmark {
+
+    /** The job's default: its checkpoints force the output to disk this often. */
+    private static final int CHECKPOINT_ROWS = 100_000;
 
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -47,6 +50,7 @@ public final class ScoreFileBenchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         int blockRows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         int parseThreads = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        int ahead = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         java.util.concurrent.ExecutorService executor = parseThreads > 0 ? java.util.concurrent.Executors.newFixedThreadPool(parseThreads) : null;
         Path folder = Files.createDirectories(Path.of("target/score-file-benchmark"));
         Path input = folder.resolve("input-" + rows + ".csv");
@@ -61,7 +65,7 @@ public final class ScoreFileBenchmark {
             double[] cpu = new double[3];
             for (int run = 0; run < 3; run++) {
                 long cpuBefore = PROCESS.getProcessCpuTime();
-                double[] times = once(session, input, folder.resolve("scored.csv"), blockRows, executor);
+                double[] times = once(session, input, folder.resolve("scored.csv"), blockRows, executor, ahead);
                 cpu[run] = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e9;
                 for (int part = 0; part < 4; part++) {
                     runs[part][run] = times[part];
@@ -98,14 +102,14 @@ public final class ScoreFileBenchmark {
      * an executor), and in all
      */
     private static double[] once(InferenceSession session, Path input, Path output, int blockRows,
-                                 java.util.concurrent.ExecutorService executor) throws Exception {
+                                 java.util.concurrent.ExecutorService executor, int ahead) throws Exception {
         long parse = 0;
         long infer = 0;
         long write = 0;
         long start = System.nanoTime();
         Files.deleteIfExists(output);
         try (ParallelBlockReader<Object> reader = new ParallelBlockReader<>(new CsvRowReader(input, input.getFileName().toString(), 10,
-                List.of(), 0, 0, 0), executor, 4, blockRows, 100_000, false, BadRowPolicy.FAIL,
+                List.of(), 0, 0, 0), executor, ahead, blockRows, CHECKPOINT_ROWS, false, BadRowPolicy.FAIL,
                 block -> executor == null ? block : BlockScorer.scoreAndFormat(session, block, false));
              PartFile out = PartFile.create(output)) {
             byte[] header = ScoredRowsFormatter.header(List.of("0", "1"), false, List.of(), 10).getBytes(StandardCharsets.UTF_8);
@@ -120,6 +124,7 @@ public final class ScoreFileBenchmark {
                 }
                 if (item instanceof ScoredBlock scored) {
                     out.write(scored.text(), scored.length());
+                    checkpoint(reader, out);
                     write += System.nanoTime() - t1;
                     continue;
                 }
@@ -130,12 +135,20 @@ public final class ScoreFileBenchmark {
                 ScoredRowsFormatter formatter = new ScoredRowsFormatter(false);
                 formatter.format(block, predictions);
                 out.write(formatter.bytes(), formatter.length());
+                checkpoint(reader, out);
                 write += System.nanoTime() - t2;
             }
             out.force();
         }
         PartFile.publish(output);
         return new double[] {parse / 1e9, infer / 1e9, write / 1e9, (System.nanoTime() - start) / 1e9};
+    }
+
+    /** Forces the output to disk every {@link #CHECKPOINT_ROWS} rows, as the job's checkpoints do. */
+    private static void checkpoint(ParallelBlockReader<?> reader, PartFile out) throws java.io.IOException {
+        if (reader.row() % CHECKPOINT_ROWS == 0) {
+            out.force();
+        }
     }
 
     private static void generate(Path file, int rows) throws Exception {
