@@ -18,7 +18,7 @@ import org.mlplatform.inference.scorings.entity.ScoredBlock;
 import org.mlplatform.inference.scorings.entity.ScoringPlan;
 
 /**
- * Appends scored rows to the output's part file (and rejected rows to theirs). Its checkpoint is
+ * Appends scored rows, formatted by the reader's workers, to the output's part file (and rejected rows to theirs). Its checkpoint is
  * {@code [output length, rejected length, rows written, rows rejected]}, taken after the files are
  * forced to disk; a restart cuts the part files back to those lengths, so rows written after the
  * last checkpoint are written again exactly once. The step's persistent user data is the progress
@@ -70,15 +70,12 @@ public class ScoredRowsWriter extends AbstractItemWriter {
     public void writeItems(List<Object> items) throws Exception {
         for (Object item : items) {
             ScoredBlock scored = (ScoredBlock) item;
-            if (scored.block().count() > 0) {
-                formatter.format(scored.block(), scored.predictions());
-                output.write(formatter.bytes(), formatter.length());
-                rowsWritten += scored.block().count();
-            }
-            if (!scored.block().rejected().isEmpty()) {
-                formatter.formatRejected(scored.block().rejected());
+            output.write(scored.text(), scored.length());
+            rowsWritten += scored.rows();
+            if (!scored.rejected().isEmpty()) {
+                formatter.formatRejected(scored.rejected());
                 rejected.write(formatter.bytes(), formatter.length());
-                rowsRejected += scored.block().rejected().size();
+                rowsRejected += scored.rejected().size();
             }
         }
         step.setPersistentUserData(progress());

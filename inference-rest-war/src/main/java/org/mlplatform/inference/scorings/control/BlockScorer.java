@@ -5,6 +5,8 @@ import java.util.Arrays;
 import org.mlplatform.inference.models.control.InferenceException;
 import org.mlplatform.inference.models.control.InferenceSession;
 import org.mlplatform.inference.models.entity.Predictions;
+import org.mlplatform.inference.scorings.entity.RowBlock;
+import org.mlplatform.inference.scorings.entity.ScoredBlock;
 
 /**
  * Runs a block of rows through the session in one call. ONNX Runtime computes a one-row batch with
@@ -16,6 +18,16 @@ import org.mlplatform.inference.models.entity.Predictions;
 public final class BlockScorer {
 
     private BlockScorer() {
+    }
+
+    /** Scores a block's accepted rows and formats their output lines; thread-safe, so blocks can be scored side by side. */
+    public static ScoredBlock scoreAndFormat(InferenceSession session, RowBlock block, boolean includeInput) throws InferenceException {
+        if (block.count() == 0) {
+            return new ScoredBlock(0, new byte[0], 0, block.rejected());
+        }
+        ScoredRowsFormatter formatter = new ScoredRowsFormatter(includeInput);
+        formatter.format(block, score(session, block.features(), block.count()));
+        return new ScoredBlock(block.count(), formatter.bytes(), formatter.length(), block.rejected());
     }
 
     public static Predictions score(InferenceSession session, float[] features, int rows) throws InferenceException {

@@ -1,7 +1,10 @@
 package org.mlplatform.inference.scorings.entity;
 
-import org.mlplatform.inference.models.entity.Predictions;
+import java.util.List;
 
-/** A block of rows and the model's outputs for its accepted rows (null when it has none). */
-public record ScoredBlock(RowBlock block, Predictions predictions) {
+/**
+ * A block of rows scored and formatted: the output lines of its {@code rows} accepted rows, in
+ * {@code text[0, length)}, and the rows rejected among them.
+ */
+public record ScoredBlock(int rows, byte[] text, int length, List<RejectedRow> rejected) {
 }

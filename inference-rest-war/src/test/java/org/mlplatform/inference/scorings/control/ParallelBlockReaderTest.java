@@ -2,16 +2,22 @@ package org.mlplatform.inference.scorings.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,17 +47,17 @@ class ParallelBlockReaderTest {
         return file;
     }
 
-    private ParallelBlockReader open(Path file, long[] position, int checkpointRows) throws IOException {
-        return new ParallelBlockReader(new CsvRowReader(file, "in.csv", 2, List.of("a", "b"), position[0], position[1], position[2]),
-                executor, 4, 70, checkpointRows, false, BadRowPolicy.FAIL);
+    private ParallelBlockReader<RowBlock> open(Path file, long[] position, int checkpointRows) throws IOException {
+        return new ParallelBlockReader<>(new CsvRowReader(file, "in.csv", 2, List.of("a", "b"), position[0], position[1], position[2]),
+                executor, 4, 70, checkpointRows, false, BadRowPolicy.FAIL, block -> block);
     }
 
     @Test
-    void blocksComeInFileOrderAndPositionsAreThoseAfterTheLastBlockHandedOut() throws IOException {
+    void blocksComeInFileOrderAndPositionsAreThoseAfterTheLastBlockHandedOut() throws Exception {
         Path file = file(2000, 0);
         List<Long> rows = new ArrayList<>();
         long[] checkpoint = null;
-        try (ParallelBlockReader reader = open(file, new long[3], 300)) {
+        try (ParallelBlockReader<RowBlock> reader = open(file, new long[3], 300)) {
             for (int b = 0; b < 12; b++) {
                 RowBlock block = reader.next();
                 for (int r = 0; r < block.count(); r++) {
@@ -67,7 +73,7 @@ class ParallelBlockReaderTest {
         }
         assertEquals(600, checkpoint[2]);
         rows.subList(600, rows.size()).clear(); // what came after the checkpoint is read again
-        try (ParallelBlockReader reader = open(file, checkpoint, 300)) {
+        try (ParallelBlockReader<RowBlock> reader = open(file, checkpoint, 300)) {
             RowBlock block;
             while ((block = reader.next()) != null) {
                 for (int r = 0; r < block.count(); r++) {
@@ -82,10 +88,10 @@ class ParallelBlockReaderTest {
     }
 
     @Test
-    void aBadRowSurfacesAfterTheBlocksBeforeIt() throws IOException {
+    void aBadRowSurfacesAfterTheBlocksBeforeIt() throws Exception {
         Path file = file(1000, 500);
         long handedOut = 0;
-        try (ParallelBlockReader reader = open(file, new long[3], 100_000)) {
+        try (ParallelBlockReader<RowBlock> reader = open(file, new long[3], 100_000)) {
             BadRowException error = null;
             while (error == null) {
                 try {
@@ -101,11 +107,11 @@ class ParallelBlockReaderTest {
     }
 
     @Test
-    void parsingOnTheCallingThreadGivesTheSameBlocks() throws IOException {
+    void parsingOnTheCallingThreadGivesTheSameBlocks() throws Exception {
         Path file = file(500, 0);
-        try (ParallelBlockReader parallel = open(file, new long[3], 300);
-             ParallelBlockReader inline = new ParallelBlockReader(new CsvRowReader(file, "in.csv", 2, List.of("a", "b"), 0, 0, 0), null, 4, 70,
-                     300, false, BadRowPolicy.FAIL)) {
+        try (ParallelBlockReader<RowBlock> parallel = open(file, new long[3], 300);
+             ParallelBlockReader<RowBlock> inline = new ParallelBlockReader<>(new CsvRowReader(file, "in.csv", 2, List.of("a", "b"), 0, 0, 0),
+                     null, 4, 70, 300, false, BadRowPolicy.FAIL, block -> block)) {
             RowBlock a;
             while ((a = parallel.next()) != null) {
                 RowBlock b = inline.next();
@@ -115,5 +121,65 @@ class ParallelBlockReaderTest {
             }
             assertEquals(null, inline.next());
         }
+    }
+
+    @Test
+    void theWorksFailureSurfacesWithItsBlockAfterTheBlocksBefore() throws Exception {
+        Path file = file(1000, 0);
+        long handedOut = 0;
+        try (ParallelBlockReader<RowBlock> reader = new ParallelBlockReader<>(new CsvRowReader(file, "in.csv", 2, List.of("a", "b"), 0, 0, 0),
+                executor, 4, 70, 100_000, false, BadRowPolicy.FAIL, block -> {
+                    if (block.rows()[0] > 300) {
+                        throw new IOException("cannot score rows from " + block.rows()[0]);
+                    }
+                    return block;
+                })) {
+            IOException error = null;
+            while (error == null) {
+                try {
+                    handedOut += reader.next().count();
+                } catch (IOException e) {
+                    error = e;
+                }
+            }
+            assertEquals(350, handedOut);
+            assertEquals("cannot score rows from 351", error.getMessage());
+        }
+    }
+
+    @Test
+    void closeWaitsForTheBlocksBeingProcessed() throws Exception {
+        Path file = file(1000, 0);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger running = new AtomicInteger();
+        ParallelBlockReader<RowBlock> reader = new ParallelBlockReader<>(new CsvRowReader(file, "in.csv", 2, List.of("a", "b"), 0, 0, 0),
+                executor, 4, 70, 100_000, false, BadRowPolicy.FAIL, block -> {
+                    if (block.rows()[0] == 1) {
+                        return block;
+                    }
+                    running.incrementAndGet();
+                    try {
+                        release.await();
+                    } finally {
+                        running.decrementAndGet();
+                    }
+                    return block;
+                });
+        reader.next();
+        while (running.get() == 0) {
+            Thread.sleep(5);
+        }
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Thread.sleep(200);
+        assertFalse(closing.isDone(), "close returned while a block was still being processed");
+        release.countDown();
+        closing.get(10, TimeUnit.SECONDS);
+        assertEquals(0, running.get());
     }
 }

@@ -11,25 +11,28 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.mlplatform.inference.models.control.InferenceSession;
+import org.mlplatform.inference.scorings.control.BlockScorer;
 import org.mlplatform.inference.scorings.control.CsvRowReader;
 import org.mlplatform.inference.scorings.control.ParallelBlockReader;
 import org.mlplatform.inference.scorings.control.ScoringFolders;
-import org.mlplatform.inference.scorings.entity.RowBlock;
+import org.mlplatform.inference.scorings.entity.ScoredBlock;
 import org.mlplatform.inference.scorings.entity.ScoringPlan;
 
 /**
  * Reads the input as blocks of up to {@code batchRows} rows (one item each), never across a
- * checkpoint boundary, so a checkpoint falls every {@code checkpointRows} rows. The batch thread
- * only cuts lines; up to {@link #AHEAD} blocks are parsed meanwhile on the server's default managed
- * executor, so parsing (half of the per-row work) runs on the other cores. Its checkpoint is
- * {@code [byte offset, lines read, rows read]} after the last block handed out: a restart reopens
- * the file there.
+ * checkpoint boundary, so a checkpoint falls every {@code checkpointRows} rows, and hands them out
+ * scored and formatted ({@link ScoredBlock}). The batch thread only cuts lines (here) and writes
+ * bytes ({@link ScoredRowsWriter}); up to {@link #AHEAD} blocks are parsed, run through ONNX Runtime
+ * (thread-safe, one thread per call) and formatted meanwhile on the server's default managed
+ * executor, so the per-row work runs on every core. Its checkpoint is {@code [byte offset, lines
+ * read, rows read]} after the last block handed out: a restart reopens the file there.
  */
 @Named
 @Dependent
-public class RowBlockReader extends AbstractItemReader {
+public class ScoredBlockReader extends AbstractItemReader {
 
-    /** Blocks parsed ahead of the batch thread. */
+    /** Blocks in work ahead of the batch thread. */
     static final int AHEAD = 4;
 
     @Resource
@@ -42,7 +45,7 @@ public class RowBlockReader extends AbstractItemReader {
     ScoringFolders folders;
 
     private ScoringStepState state;
-    private ParallelBlockReader reader;
+    private ParallelBlockReader<ScoredBlock> reader;
     private long rowsAtOpen;
     private long openedAt;
 
@@ -51,9 +54,10 @@ public class RowBlockReader extends AbstractItemReader {
         state = (ScoringStepState) step.getTransientUserData();
         ScoringPlan plan = state.plan;
         long[] position = checkpoint instanceof long[] saved ? saved : new long[3];
-        reader = new ParallelBlockReader(new CsvRowReader(folders.data().resolve(plan.input()), plan.input(), plan.featureCount(),
+        InferenceSession session = state.model.session();
+        reader = new ParallelBlockReader<>(new CsvRowReader(folders.data().resolve(plan.input()), plan.input(), plan.featureCount(),
                 plan.featureNames(), position[0], position[1], position[2]), executor, AHEAD, plan.batchRows(), plan.checkpointRows(),
-                plan.includeInput(), plan.badRowPolicy());
+                plan.includeInput(), plan.badRowPolicy(), block -> BlockScorer.scoreAndFormat(session, block, plan.includeInput()));
         rowsAtOpen = position[2];
         openedAt = System.nanoTime();
     }
@@ -61,11 +65,11 @@ public class RowBlockReader extends AbstractItemReader {
     @Override
     public Object readItem() throws Exception {
         ScoringPlan plan = state.plan;
-        RowBlock block = reader.next();
+        ScoredBlock block = reader.next();
         if (block == null) {
             return null;
         }
-        state.rowsSinceCheckpoint += block.count() + block.rejected().size();
+        state.rowsSinceCheckpoint += block.rows() + block.rejected().size();
         throttle(plan.maxRowsPerSecond());
         return block;
     }
