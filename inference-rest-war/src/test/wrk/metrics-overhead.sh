@@ -29,8 +29,13 @@ export MLPLATFORM_MODELS_DIR="$work/models"
 base_opts="-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true"
 
 server_pid=""
+cli() { "$project_dir/wildfly-config/target/server/bin/jboss-cli.sh" --connect --controller="localhost:$((9990 + offset))" --command="$1"; }
 stop() {
     if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        # A deployment made through the CLI is kept in the server's configuration: take the copy away again
+        if [ "${ONE_SERVER:-0}" = 1 ]; then
+            cli "undeploy inference-metrics-off.war" > /dev/null 2>&1 || true
+        fi
         kill -TERM "$server_pid"
         wait "$server_pid" 2>/dev/null || true
     fi
@@ -61,8 +66,7 @@ deploy_metrics_off_copy() {
     sed 's|<context-root>/</context-root>|<context-root>/metrics-off</context-root>|' \
         "$project_dir/inference-rest-war/src/main/webapp/WEB-INF/jboss-web.xml" > "$staging/WEB-INF/jboss-web.xml"
     (cd "$staging" && jar uf "$work/inference-metrics-off.war" WEB-INF/jboss-web.xml WEB-INF/classes/META-INF/microprofile-config.properties)
-    "$project_dir/wildfly-config/target/server/bin/jboss-cli.sh" --connect --controller="localhost:$((9990 + offset))" \
-        --command="deploy $work/inference-metrics-off.war" > /dev/null
+    cli "deploy --force $work/inference-metrics-off.war" > /dev/null
     for _ in $(seq 1 60); do
         curl -sf -o /dev/null "$http/metrics-off/v2/models/default/ready" && return
         sleep 2

@@ -5,12 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.mlplatform.inference.models.entity.Predictions;
+import org.mlplatform.inference.predictions.control.FloatText;
 import org.mlplatform.inference.scorings.entity.RejectedRow;
 import org.mlplatform.inference.scorings.entity.RowBlock;
 
 /**
  * The output CSV: {@code row,[input columns,]label,p_<class>...}, one line per accepted input row in
- * input order; probabilities printed as the REST API prints them ({@link Float#toString}), so the
+ * input order; probabilities printed as the REST API prints them ({@link FloatText}), so the
  * two give the same text for the same row. And the rejected-rows CSV: {@code line,row,column,reason,text}.
  */
 public class ScoredRowsFormatter {
@@ -63,7 +64,7 @@ public class ScoredRowsFormatter {
             for (int k = 0; k < classes; k++) {
                 append((byte) ',');
                 number.setLength(0);
-                number.append(probabilities[r * classes + k]);
+                number.append(FloatText.of(probabilities[r * classes + k]));
                 appendAscii(number);
             }
             append((byte) '\n');
