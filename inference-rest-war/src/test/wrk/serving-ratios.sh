@@ -6,7 +6,10 @@
 # Protocol infer with 10,000 binary FP32 rows. Ratios are printed per round (single-row predict over
 # the no-op POST and GET, p99 over the no-op POST's p99), rows/s for the batches.
 #
-# Usage: inference-rest-war/src/test/wrk/serving-ratios.sh [ROUNDS] [PORT_OFFSET] [SECONDS]   (defaults 2, 600, 15)
+# A server keeps getting faster for minutes after its start (JIT): every endpoint is first run for
+# WARM_UP seconds (default 20) before round 1.
+#
+# Usage: [WARM_UP=S] inference-rest-war/src/test/wrk/serving-ratios.sh [ROUNDS] [PORT_OFFSET] [SECONDS]   (defaults 2, 600, 15)
 # Needs: a build (mvn -DskipTests package), wrk, curl. Models go to a temporary folder.
 # With JFR=1 a flight recording of the single-row rounds is written to the temporary folder.
 set -euo pipefail
@@ -72,6 +75,13 @@ ms() { # wrk's latency (1.23ms, 456.78us, 1.20s) in ms
 }
 
 [ "${JFR:-0}" = 1 ] && [ -n "$java_pid" ] && jcmd "$java_pid" JFR.start name=serving settings=profile filename="$work/serving.jfr" > /dev/null
+for endpoint in ":api/ping" "ping-post.lua:api/ping" "predict-one.lua:api/models/default/predict" \
+        "predict-batch.lua:api/models/default/predict" "predict-batch-csv.lua:api/models/default/predict" "infer-binary.lua:v2/models/default/infer"; do
+    script=${endpoint%%:*}
+    args=()
+    [ -n "$script" ] && args=(-s "$script")
+    (cd "$wrk_dir" && wrk -t2 -c32 -d"${WARM_UP:-20}s" "${args[@]}" "$http/${endpoint#*:}" > /dev/null)
+done
 printf 'round\tendpoint\treq/s\tp50\tp99\tserver CPU/request (us)\tnon-2xx/errors\tload (1/5/15 min)\n'
 for round in $(seq 1 "$rounds"); do
     get=$(measure "" "$http/api/ping");                                   printf '%s\tGET /api/ping\t%s\n' "$round" "$get"
