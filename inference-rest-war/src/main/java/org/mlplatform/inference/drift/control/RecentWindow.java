@@ -11,10 +11,11 @@ import java.util.Arrays;
  * the edge 5.8 (float64) in the baseline, and the served row's 5.8 (float32, 5.80000019...) must fall in
  * the same bin, not in the next.
  * <p>
- * A request bins its rows (at most {@value #ROWS_PER_REQUEST}) on its own thread, then holds the window's lock only to copy the bins into
- * the ring and move the counts (a few nanoseconds per row, no allocation, no atomic operation per
- * value): measured, this is several times cheaper than a lock-free ring of per-row arrays with atomic
- * counts, whose cache lines every concurrent request contended for (DriftRecordingBenchmark).
+ * A request bins its rows (at most {@value #ROWS_PER_REQUEST}) on its own thread, then holds the
+ * window's lock only to copy the bins into the ring and move the counts (a few nanoseconds per row, no
+ * allocation, no atomic operation per value). It replaced a lock-free ring of per-row arrays with
+ * atomic counts, whose cache lines every concurrent request contended for, and costs less per row
+ * (DriftRecordingBenchmark, docs/benchmarks.md).
  */
 public final class RecentWindow {
 
@@ -60,7 +61,7 @@ public final class RecentWindow {
     /**
      * Adds the rows of one request: all of them, or of a request longer than
      * {@value #ROWS_PER_REQUEST} rows (or than the window) that many, evenly spaced. Binning costs
-     * about 100 ns per 10-feature row, as much as ONNX Runtime's batched run of it; the sample
+     * about 100 ns per 10-feature row, several times ONNX Runtime's batched run of it; the sample
      * bounds what drift tracking adds to a large request, and a thousand evenly spaced rows show
      * its distribution as well as all of them would.
      *
