@@ -5,11 +5,12 @@
 # services record nothing) and -Dwildfly.statistics-enabled=false (no subsystem statistics).
 #
 # With ONE_SERVER=1 both run in one server start instead, which takes the differences between starts
-# (JIT, memory layout: up to 29 % between two starts of the same mode) out of the comparison: the
-# server runs the build as ./run.sh deploys it (metrics on) and a second copy of the same WAR at
-# /metrics-off whose microprofile-config.properties sets mlplatform.metrics.enabled=false; the rounds
-# alternate the two URLs, each warmed up before it is measured. WildFly's own statistics are on for
-# both there, so this mode measures what the application's metrics cost.
+# (JIT, memory layout: up to 29 % between two starts of the same mode) out of the comparison: besides
+# what ./run.sh deploys, the server gets two copies of the same WAR, deployed the same way, at
+# /metrics-on and /metrics-off (whose microprofile-config.properties sets mlplatform.metrics.enabled
+# to true and false); the rounds alternate the two URLs, each warmed up before it is measured.
+# WildFly's own statistics are on for both there, so this mode measures what the application's
+# metrics cost.
 #
 # Usage: [ONE_SERVER=1] inference-rest-war/src/test/wrk/metrics-overhead.sh [ROUNDS] [PORT_OFFSET] [SECONDS]   (defaults 2, 700, 30)
 # Needs: a build (mvn -DskipTests package), wrk, curl, jar (the JDK's). Models go to a temporary folder.
@@ -34,6 +35,7 @@ stop() {
     if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
         # A deployment made through the CLI is kept in the server's configuration: take the copy away again
         if [ "${ONE_SERVER:-0}" = 1 ]; then
+            cli "undeploy inference-metrics-on.war" > /dev/null 2>&1 || true
             cli "undeploy inference-metrics-off.war" > /dev/null 2>&1 || true
         fi
         kill -TERM "$server_pid"
@@ -56,22 +58,24 @@ start_server() {
     java_pid=$(pgrep -f "jboss-modules.jar.*port-offset=$offset" | head -1 || true)
 }
 
-# The same WAR at /metrics-off with the application's metrics switched off by its own configuration
-deploy_metrics_off_copy() {
-    local staging="$work/metrics-off"
+# A copy of the WAR at /metrics-MODE; for off, its own microprofile-config.properties switches the
+# application's metrics off
+deploy_copy() {
+    local mode=$1 staging="$work/metrics-$1" war="$work/inference-metrics-$1.war"
     mkdir -p "$staging/WEB-INF/classes/META-INF"
-    cp "$project_dir/inference-rest-war/target/inference-rest-war.war" "$work/inference-metrics-off.war"
-    (cd "$staging" && jar xf "$work/inference-metrics-off.war" WEB-INF/classes/META-INF/microprofile-config.properties)
-    echo "mlplatform.metrics.enabled=false" >> "$staging/WEB-INF/classes/META-INF/microprofile-config.properties"
-    sed 's|<context-root>/</context-root>|<context-root>/metrics-off</context-root>|' \
+    cp "$project_dir/inference-rest-war/target/inference-rest-war.war" "$war"
+    (cd "$staging" && jar xf "$war" WEB-INF/classes/META-INF/microprofile-config.properties)
+    echo "mlplatform.metrics.enabled=$([ "$mode" = on ] && echo true || echo false)" \
+        >> "$staging/WEB-INF/classes/META-INF/microprofile-config.properties"
+    sed "s|<context-root>/</context-root>|<context-root>/metrics-$mode</context-root>|" \
         "$project_dir/inference-rest-war/src/main/webapp/WEB-INF/jboss-web.xml" > "$staging/WEB-INF/jboss-web.xml"
-    (cd "$staging" && jar uf "$work/inference-metrics-off.war" WEB-INF/jboss-web.xml WEB-INF/classes/META-INF/microprofile-config.properties)
-    cli "deploy --force $work/inference-metrics-off.war" > /dev/null
+    (cd "$staging" && jar uf "$war" WEB-INF/jboss-web.xml WEB-INF/classes/META-INF/microprofile-config.properties)
+    cli "deploy --force $war" > /dev/null
     for _ in $(seq 1 60); do
-        curl -sf -o /dev/null "$http/metrics-off/v2/models/default/ready" && return
+        curl -sf -o /dev/null "$http/metrics-$mode/v2/models/default/ready" && return
         sleep 2
     done
-    echo "the /metrics-off copy serves no model" >&2
+    echo "the /metrics-$mode copy serves no model" >&2
     exit 1
 }
 
@@ -109,17 +113,17 @@ measure() {
 
 if [ "${ONE_SERVER:-0}" = 1 ]; then
     start_server on
-    deploy_metrics_off_copy
+    deploy_copy on
+    deploy_copy off
     # Both copies' code is compiled before the first measurement counts
-    measure on "$http/api/models/default/predict" 60s > /dev/null
+    measure on "$http/metrics-on/api/models/default/predict" 60s > /dev/null
     measure off "$http/metrics-off/api/models/default/predict" 60s > /dev/null
 fi
 for round in $(seq 1 "$rounds"); do
     if [ $((round % 2)) -eq 1 ]; then order="on off"; else order="off on"; fi
     for mode in $order; do
         if [ "${ONE_SERVER:-0}" = 1 ]; then
-            if [ "$mode" = on ]; then url="$http/api/models/default/predict"; else url="$http/metrics-off/api/models/default/predict"; fi
-            measure "$mode" "$url" 15s
+            measure "$mode" "$http/metrics-$mode/api/models/default/predict" 15s
         else
             start_server "$mode"
             measure "$mode" "$http/api/models/default/predict" 20s
