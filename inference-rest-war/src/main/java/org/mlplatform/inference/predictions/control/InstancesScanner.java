@@ -2,8 +2,6 @@ package org.mlplatform.inference.predictions.control;
 
 import java.util.Arrays;
 
-import ch.randelshofer.fastdoubleparser.JavaFloatParser;
-
 /**
  * The common predict body, {@code {"instances": [[number, ...], ...]}} with JSON white space, read
  * straight from its bytes. Each number is checked against JSON's grammar and parsed in place with
@@ -99,13 +97,8 @@ final class InstancesScanner {
             if (!skipNumber()) {
                 return false;
             }
-            float value;
-            try {
-                value = JavaFloatParser.parseFloat(data, start, position - start);
-            } catch (NumberFormatException e) {
-                return false;
-            }
-            if (!Float.isFinite(value)) {
+            float value = FiniteFloats.parse(data, start, position - start);
+            if (Float.isNaN(value)) {
                 return false;
             }
             values[at + column] = value;

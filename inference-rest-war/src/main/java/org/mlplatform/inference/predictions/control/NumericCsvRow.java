@@ -82,13 +82,8 @@ public final class NumericCsvRow {
             if (i == cellStart || column == columns) {
                 return false;
             }
-            float value;
-            try {
-                value = JavaFloatParser.parseFloat(data, cellStart, i - cellStart);
-            } catch (NumberFormatException e) {
-                return false;
-            }
-            if (!Float.isFinite(value)) {
+            float value = FiniteFloats.parse(data, cellStart, i - cellStart);
+            if (Float.isNaN(value)) {
                 return false;
             }
             target[at + column++] = value;
