@@ -76,9 +76,14 @@ public record ReferenceCase(String set, String config, double[][] coefficients, 
                 }
                 logits[k] = z;
             }
-            probabilities[i] = coefficients.length == 1 ? binary(logits[0]) : softmax(logits);
+            probabilities[i] = probabilitiesOfLogits(logits);
         }
         return probabilities;
+    }
+
+    /** Logistic regression's class probabilities from its logits: sigmoid of one logit (binary), else softmax. */
+    public static double[] probabilitiesOfLogits(double[] logits) {
+        return logits.length == 1 ? binary(logits[0]) : softmax(logits);
     }
 
     private static double[] binary(double z) {

@@ -95,7 +95,7 @@ class LinearExplainerTest {
                 largestGapToNumpy = Math.max(largestGapToNumpy, Math.abs(expectedLogit.getJsonNumber("logit").doubleValue() - logit.logit()));
                 logits[k] = logit.logit();
             }
-            double[] fromLogits = logits.length == 1 ? sigmoid(logits[0]) : softmax(logits);
+            double[] fromLogits = ReferenceCase.probabilitiesOfLogits(logits);
             int classes = metadata.classes().size();
             for (int k = 0; k < classes; k++) {
                 assertEquals(numpy.getJsonArray("probabilities").getJsonNumber(k).doubleValue(), explanation.probabilities()[k], EXACT, where);
@@ -211,27 +211,5 @@ class LinearExplainerTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static double[] sigmoid(double logit) {
-        double p = 1 / (1 + Math.exp(-logit));
-        return new double[] {1 - p, p};
-    }
-
-    private static double[] softmax(double[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double logit : logits) {
-            max = Math.max(max, logit);
-        }
-        double sum = 0;
-        double[] p = new double[logits.length];
-        for (int k = 0; k < logits.length; k++) {
-            p[k] = Math.exp(logits[k] - max);
-            sum += p[k];
-        }
-        for (int k = 0; k < logits.length; k++) {
-            p[k] /= sum;
-        }
-        return p;
     }
 }
