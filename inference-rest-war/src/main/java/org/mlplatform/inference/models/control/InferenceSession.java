@@ -13,6 +13,14 @@ public interface InferenceSession extends AutoCloseable {
      */
     Predictions run(float[] features, int rows) throws InferenceException;
 
+    /**
+     * The same predictions, through the caller's own reusable tensor memory where the graph allows it
+     * (one caller at a time per {@code buffers}).
+     */
+    default Predictions run(float[] features, int rows, TensorBuffers buffers) throws InferenceException {
+        return run(features, rows);
+    }
+
     @Override
     void close();
 }

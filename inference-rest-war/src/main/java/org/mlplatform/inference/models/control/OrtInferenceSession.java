@@ -1,6 +1,7 @@
 package org.mlplatform.inference.models.control;
 
 import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,6 +77,43 @@ class OrtInferenceSession implements InferenceSession {
             long[] labelValues = new long[rows];
             labels.getLongBuffer().get(labelValues);
             return new Predictions(rows, labelValues, null, probabilityValues, classCount);
+        } catch (OrtException e) {
+            throw new InferenceException("ONNX Runtime failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The input copied into {@code buffers}, and the outputs written by ONNX Runtime straight into
+     * them (pinned outputs). A ZipMap graph's sequence of maps, or a class count the graph leaves
+     * symbolic, cannot be bound in advance: those graphs take the allocating path. String labels are
+     * returned by ONNX Runtime as usual, the probabilities still pinned.
+     */
+    @Override
+    public Predictions run(float[] features, int rows, TensorBuffers buffers) throws InferenceException {
+        int classCount = signature.classCount();
+        if (outputs.zipMap() || classCount < 1) {
+            return run(features, rows);
+        }
+        int columns = signature.featureCount();
+        FloatBuffer input = buffers.input(rows * columns).put(features, 0, rows * columns).flip();
+        FloatBuffer probabilityValues = buffers.probabilities(rows * classCount);
+        LongBuffer labelValues = signature.stringLabels() ? null : buffers.labels(rows);
+        try (OnnxTensor inputTensor = OnnxTensor.createTensor(environment, input, new long[] {rows, columns});
+             OnnxTensor probabilityTensor = OnnxTensor.createTensor(environment, probabilityValues, new long[] {rows, classCount});
+             OnnxTensor labelTensor = labelValues == null ? null : OnnxTensor.createTensor(environment, labelValues, new long[] {rows});
+             OrtSession.Result result = session.run(Map.of(signature.inputName(), inputTensor),
+                     labelTensor == null ? Set.of(outputs.label()) : Set.of(),
+                     labelTensor == null ? Map.of(outputs.probabilities(), probabilityTensor)
+                             : Map.of(outputs.probabilities(), probabilityTensor, outputs.label(), labelTensor))) {
+            float[] probabilities = new float[rows * classCount];
+            probabilityValues.get(probabilities);
+            if (labelTensor == null) {
+                String[] labels = (String[]) ((OnnxTensor) result.get(outputs.label()).orElseThrow()).getValue();
+                return new Predictions(rows, null, labels, probabilities, classCount);
+            }
+            long[] labels = new long[rows];
+            labelValues.get(labels);
+            return new Predictions(rows, labels, null, probabilities, classCount);
         } catch (OrtException e) {
             throw new InferenceException("ONNX Runtime failed: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package org.mlplatform.inference.models.control;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,34 @@ class ReferencePredictionsTest {
         }
     }
 
+    /**
+     * The pooled predictor's path (ONNX Runtime writing into reused native buffers) answers what the
+     * allocating path answers, bit for bit: after a larger call has left its values in the buffers,
+     * for a call larger than the buffers keep, and for each reference case.
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void reusedTensorBuffersGiveTheAllocatingPathsPredictions(String name) throws Exception {
+        String[] parts = name.split("__");
+        ReferenceCase reference = ReferenceCase.load(parts[0], parts[1]);
+        int features = reference.featureCount();
+        int largeRows = TensorBuffers.RETAINED_BYTES / Float.BYTES / features + 1;
+        float[] rows = new float[largeRows * features];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = (float) reference.testRows()[i / features % reference.testRows().length][i % features] * (1 + i % 7 / 10f);
+        }
+        TensorBuffers buffers = new TensorBuffers();
+        try (InferenceSession session = new OnnxSessionFactory().open(reference.onnx())) {
+            for (int count : new int[] {reference.testRows().length, 1, largeRows, 3}) {
+                Predictions expected = session.run(rows, count);
+                Predictions actual = session.run(rows, count, buffers);
+                assertEquals(count, actual.rows());
+                assertArrayEquals(expected.probabilities(), actual.probabilities(), name + ", " + count + " rows");
+                assertArrayEquals(expected.intLabels(), actual.intLabels(), name + ", " + count + " rows");
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void stringClassLabelsAreServedAsStrings() throws Exception {
         ReferenceCase iris = ReferenceCase.load("iris", "standard_C1");
@@ -63,6 +92,9 @@ class ReferencePredictionsTest {
                 row[j] = (float) iris.testRows()[0][j];
             }
             assertEquals("setosa", session.run(row, 1).stringLabels()[0]);
+            Predictions pinned = session.run(row, 1, new TensorBuffers());
+            assertEquals("setosa", pinned.stringLabels()[0]);
+            assertArrayEquals(session.run(row, 1).probabilities(), pinned.probabilities());
         }
     }
 }
