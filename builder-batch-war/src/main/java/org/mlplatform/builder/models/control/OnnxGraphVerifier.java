@@ -58,7 +58,7 @@ public class OnnxGraphVerifier {
     private static final Set<String> LABEL_ATTRIBUTES = Set.of("classlabels_ints", "classlabels_int64s",
             "classlabels_strings");
 
-    private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment environment = environmentWithoutTelemetry();
 
     /**
      * Loads ONNX Runtime (its native library is unpacked and linked on first use, seconds on a busy machine)
@@ -67,6 +67,21 @@ public class OnnxGraphVerifier {
      */
     void loadOnDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
         // creating the bean created the environment
+    }
+
+    /**
+     * Told not to collect telemetry: by default ONNX Runtime records usage events (each session's
+     * creation with the process's path and the OS) in a database under the user's home, to be uploaded
+     * to Microsoft. The inference service's session factory does the same.
+     */
+    private static OrtEnvironment environmentWithoutTelemetry() {
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try {
+            environment.setTelemetry(false);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot turn ONNX Runtime's telemetry off", e);
+        }
+        return environment;
     }
 
     /**

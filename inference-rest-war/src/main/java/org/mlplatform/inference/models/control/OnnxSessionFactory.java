@@ -23,7 +23,22 @@ import org.mlplatform.inference.models.entity.ModelSignature;
  */
 public class OnnxSessionFactory {
 
-    private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment environment = environmentWithoutTelemetry();
+
+    /**
+     * ONNX Runtime's environment, told not to collect telemetry: by default it records usage events
+     * (each session's creation with the process's path and the OS, run statistics) in a database under
+     * the user's home, to be uploaded to Microsoft. A model server keeps no such record.
+     */
+    private static OrtEnvironment environmentWithoutTelemetry() {
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try {
+            environment.setTelemetry(false);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot turn ONNX Runtime's telemetry off", e);
+        }
+        return environment;
+    }
 
     public InferenceSession open(byte[] model) throws ModelLoadException {
         return open(model, List.of());
