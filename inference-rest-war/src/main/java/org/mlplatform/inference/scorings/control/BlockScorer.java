@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.mlplatform.inference.models.control.InferenceException;
 import org.mlplatform.inference.models.control.InferenceSession;
+import org.mlplatform.inference.models.control.TensorBuffers;
 import org.mlplatform.inference.models.entity.Predictions;
 import org.mlplatform.inference.scorings.entity.RowBlock;
 import org.mlplatform.inference.scorings.entity.ScoredBlock;
@@ -22,25 +23,42 @@ public final class BlockScorer {
 
     /** Scores a block's accepted rows and formats their output lines; thread-safe, so blocks can be scored side by side. */
     public static ScoredBlock scoreAndFormat(InferenceSession session, RowBlock block, boolean includeInput) throws InferenceException {
+        return scoreAndFormat(session, block, includeInput, null);
+    }
+
+    /**
+     * The same, with ONNX Runtime reading and writing the caller's reused native memory
+     * ({@code buffers}: one block at a time; null for memory of the call's own).
+     */
+    public static ScoredBlock scoreAndFormat(InferenceSession session, RowBlock block, boolean includeInput, TensorBuffers buffers)
+            throws InferenceException {
         if (block.count() == 0) {
             return new ScoredBlock(0, new byte[0], 0, block.rejected());
         }
         ScoredRowsFormatter formatter = new ScoredRowsFormatter(includeInput);
-        formatter.format(block, score(session, block.features(), block.count()));
+        formatter.format(block, score(session, block.features(), block.count(), buffers));
         return new ScoredBlock(block.count(), formatter.bytes(), formatter.length(), block.rejected());
     }
 
     public static Predictions score(InferenceSession session, float[] features, int rows) throws InferenceException {
+        return score(session, features, rows, null);
+    }
+
+    static Predictions score(InferenceSession session, float[] features, int rows, TensorBuffers buffers) throws InferenceException {
         if (rows != 1) {
-            return session.run(features, rows);
+            return run(session, features, rows, buffers);
         }
         int columns = session.signature().featureCount();
         float[] twice = Arrays.copyOf(features, 2 * columns);
         System.arraycopy(features, 0, twice, columns, columns);
-        Predictions pair = session.run(twice, 2);
+        Predictions pair = run(session, twice, 2, buffers);
         int classes = pair.classCount();
         return new Predictions(1, pair.intLabels() == null ? null : Arrays.copyOf(pair.intLabels(), 1),
                 pair.stringLabels() == null ? null : Arrays.copyOf(pair.stringLabels(), 1),
                 Arrays.copyOf(pair.probabilities(), classes), classes);
+    }
+
+    private static Predictions run(InferenceSession session, float[] features, int rows, TensorBuffers buffers) throws InferenceException {
+        return buffers == null ? session.run(features, rows) : session.run(features, rows, buffers);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mlplatform.inference.models.control.InferenceSession;
 import org.mlplatform.inference.models.control.OnnxSessionFactory;
+import org.mlplatform.inference.models.control.TensorBuffers;
 import org.mlplatform.inference.models.entity.Predictions;
 import org.mlplatform.inference.testing.ReferenceCase;
 
@@ -29,14 +30,18 @@ class BlockScorerTest {
         }
         try (InferenceSession session = new OnnxSessionFactory().open(reference.onnx())) {
             Predictions whole = session.run(features, rows);
-            for (int blockRows : new int[] {1, 2, 3, 7}) {
-                for (int start = 0; start < rows; start += blockRows) {
-                    int count = Math.min(blockRows, rows - start);
-                    Predictions block = BlockScorer.score(session, Arrays.copyOfRange(features, start * 10, (start + count) * 10), count);
-                    assertEquals(count, block.rows());
-                    assertArrayEquals(Arrays.copyOfRange(whole.probabilities(), start * 2, (start + count) * 2), block.probabilities(),
-                            "blocks of " + blockRows + " rows, block at row " + (start + 1));
-                    assertArrayEquals(Arrays.copyOfRange(whole.intLabels(), start, start + count), block.intLabels());
+            // the job's blocks reuse native tensor memory; the benchmark's and the tests' allocate their own
+            for (TensorBuffers buffers : new TensorBuffers[] {null, new TensorBuffers()}) {
+                for (int blockRows : new int[] {1, 2, 3, 7}) {
+                    for (int start = 0; start < rows; start += blockRows) {
+                        int count = Math.min(blockRows, rows - start);
+                        Predictions block = BlockScorer.score(session, Arrays.copyOfRange(features, start * 10, (start + count) * 10), count,
+                                buffers);
+                        assertEquals(count, block.rows());
+                        assertArrayEquals(Arrays.copyOfRange(whole.probabilities(), start * 2, (start + count) * 2), block.probabilities(),
+                                "blocks of " + blockRows + " rows, block at row " + (start + 1) + (buffers == null ? "" : ", reused buffers"));
+                        assertArrayEquals(Arrays.copyOfRange(whole.intLabels(), start, start + count), block.intLabels());
+                    }
                 }
             }
         }
