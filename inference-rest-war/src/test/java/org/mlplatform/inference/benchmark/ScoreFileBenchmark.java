@@ -108,9 +108,10 @@ public final class ScoreFileBenchmark {
         long write = 0;
         long start = System.nanoTime();
         Files.deleteIfExists(output);
+        ParallelBlockReader.BlockWork<ScoredBlock> scoring = BlockScorer.scoringWork(session, false, ahead);
         try (ParallelBlockReader<Object> reader = new ParallelBlockReader<>(new CsvRowReader(input, input.getFileName().toString(), 10,
                 List.of(), 0, 0, 0), executor, ahead, blockRows, CHECKPOINT_ROWS, false, BadRowPolicy.FAIL,
-                block -> executor == null ? block : BlockScorer.scoreAndFormat(session, block, false));
+                block -> executor == null ? block : scoring.process(block));
              PartFile out = PartFile.create(output)) {
             byte[] header = ScoredRowsFormatter.header(List.of("0", "1"), false, List.of(), 10).getBytes(StandardCharsets.UTF_8);
             out.write(header, header.length);

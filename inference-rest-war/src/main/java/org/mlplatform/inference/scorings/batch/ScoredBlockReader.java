@@ -1,8 +1,6 @@
 package org.mlplatform.inference.scorings.batch;
 
 import java.io.Serializable;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.Resource;
@@ -14,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.mlplatform.inference.models.control.InferenceSession;
-import org.mlplatform.inference.models.control.TensorBuffers;
 import org.mlplatform.inference.scorings.control.BlockScorer;
 import org.mlplatform.inference.scorings.control.CsvRowReader;
 import org.mlplatform.inference.scorings.control.ParallelBlockReader;
@@ -58,21 +55,9 @@ public class ScoredBlockReader extends AbstractItemReader {
         ScoringPlan plan = state.plan;
         long[] position = checkpoint instanceof long[] saved ? saved : new long[3];
         InferenceSession session = state.model.session();
-        // one set of ONNX Runtime's tensor memory per block in work, reused by the blocks after it
-        BlockingQueue<TensorBuffers> buffers = new ArrayBlockingQueue<>(AHEAD);
-        for (int i = 0; i < AHEAD; i++) {
-            buffers.add(new TensorBuffers());
-        }
         reader = new ParallelBlockReader<>(new CsvRowReader(folders.data().resolve(plan.input()), plan.input(), plan.featureCount(),
                 plan.featureNames(), position[0], position[1], position[2]), executor, AHEAD, plan.batchRows(), plan.checkpointRows(),
-                plan.includeInput(), plan.badRowPolicy(), block -> {
-                    TensorBuffers own = buffers.take();
-                    try {
-                        return BlockScorer.scoreAndFormat(session, block, plan.includeInput(), own);
-                    } finally {
-                        buffers.add(own);
-                    }
-                });
+                plan.includeInput(), plan.badRowPolicy(), BlockScorer.scoringWork(session, plan.includeInput(), AHEAD));
         rowsAtOpen = position[2];
         openedAt = System.nanoTime();
     }

@@ -1,6 +1,8 @@
 package org.mlplatform.inference.scorings.control;
 
 import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 import org.mlplatform.inference.models.control.InferenceException;
 import org.mlplatform.inference.models.control.InferenceSession;
@@ -24,6 +26,25 @@ public final class BlockScorer {
     /** Scores a block's accepted rows and formats their output lines; thread-safe, so blocks can be scored side by side. */
     public static ScoredBlock scoreAndFormat(InferenceSession session, RowBlock block, boolean includeInput) throws InferenceException {
         return scoreAndFormat(session, block, includeInput, null);
+    }
+
+    /**
+     * The job's work on each block: {@link #scoreAndFormat} with one of {@code blocksInWork} sets of
+     * reused tensor memory, each used by one block at a time and then by a block after it.
+     */
+    public static ParallelBlockReader.BlockWork<ScoredBlock> scoringWork(InferenceSession session, boolean includeInput, int blocksInWork) {
+        BlockingQueue<TensorBuffers> idle = new ArrayBlockingQueue<>(blocksInWork);
+        for (int i = 0; i < blocksInWork; i++) {
+            idle.add(new TensorBuffers());
+        }
+        return block -> {
+            TensorBuffers buffers = idle.take();
+            try {
+                return scoreAndFormat(session, block, includeInput, buffers);
+            } finally {
+                idle.add(buffers);
+            }
+        };
     }
 
     /**
