@@ -81,53 +81,24 @@ public class CsvRowReader implements Closeable {
     /** Counts the data rows of a file and checks its header, if any, against the model. */
     public static Summary inspect(Path file, String fileName, int columns, List<String> featureNames) throws IOException {
         try (CsvRowReader reader = new CsvRowReader(file, fileName, columns, featureNames, 0, 0, 0)) {
+            boolean header = false;
+            long rows = 0;
             int[] bounds = new int[2];
             while (reader.nextLine(bounds)) {
                 if (reader.isBlank(bounds[0], bounds[1])) {
                     continue;
                 }
-                reader.atStart = false;
-                if (reader.isHeader(bounds[0], bounds[1])) {
-                    reader.checkHeader(bounds[0], bounds[1]);
-                    return new Summary(reader.countRows(), true);
-                }
-                return new Summary(1 + reader.countRows(), false);
-            }
-            return new Summary(0, false);
-        }
-    }
-
-    /**
-     * Counts the data rows from here to the end in one pass over the bytes, without cutting lines: a
-     * line counts unless it holds only spaces and tabs (and a CR right before its line end), as
-     * {@link #nextLine} and {@link #isBlank} see it.
-     */
-    private long countRows() throws IOException {
-        long rows = 0;
-        boolean blank = true;
-        boolean afterCr = false;
-        while (true) {
-            byte[] bytes = data;
-            for (int i = position; i < limit; i++) {
-                byte b = bytes[i];
-                if (b == '\n') {
-                    if (!blank) {
-                        rows++;
+                if (reader.atStart) {
+                    reader.atStart = false;
+                    if (reader.isHeader(bounds[0], bounds[1])) {
+                        reader.checkHeader(bounds[0], bounds[1]);
+                        header = true;
+                        continue;
                     }
-                    blank = true;
-                    afterCr = false;
-                } else if (blank) {
-                    if (afterCr || (b != ' ' && b != '\t' && b != '\r')) {
-                        blank = false;
-                    }
-                    afterCr = b == '\r';
                 }
+                rows++;
             }
-            position = limit;
-            if (endOfFile) {
-                return blank ? rows : rows + 1;
-            }
-            fill();
+            return new Summary(rows, header);
         }
     }
 
