@@ -119,7 +119,7 @@ public class CsvRowReader implements Closeable {
 
     /**
      * Lines cut from the file but not parsed yet: what {@link #parse} turns into a block, on any
-     * thread. The block's bytes as read (line ends, blank lines and a header included), the start
+     * thread. The block's bytes as read (line ends and a header included, blank lines left out), the start
      * and end of each data row in them ({@code bounds[2i]}, {@code bounds[2i + 1]}, without its line
      * end), and each row's line number; its rows are numbered from {@code firstRow}.
      * {@code offsetAfter}, {@code lineAfter} and {@code rowAfter} are the reader's position after
@@ -159,6 +159,9 @@ public class CsvRowReader implements Closeable {
             int start = span[0];
             int end = span[1];
             if (isBlank(start, end)) {
+                // not kept: however many blank lines there are, a block holds only its rows' bytes and a few more
+                keepCut(start);
+                cutFrom = position;
                 continue;
             }
             if (atStart) {

@@ -168,4 +168,19 @@ class CsvRowReaderTest {
             assertEquals(rows + 1, reader.row());
         }
     }
+
+    @Test
+    void blankLinesDoNotMakeABlockHoldMoreThanItsRows() throws IOException {
+        String blanks = " \n".repeat(1_000_000);
+        Path file = write("1,2\n" + blanks + "3,4\r\n" + blanks + "5,6");
+        try (CsvRowReader reader = new CsvRowReader(file, "in.csv", 2, List.of(), 0, 0, 0)) {
+            CsvRowReader.RawBlock raw = reader.nextRaw(10);
+            assertEquals(3, raw.count());
+            assertTrue(raw.bytes().length < 100_000, raw.bytes().length + " bytes for 3 rows among 4 MB of blank lines");
+            RowBlock block = reader.parse(raw, true, BadRowPolicy.FAIL);
+            assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, block.features());
+            assertArrayEquals(new long[] {1, 1_000_002, 2_000_003}, java.util.Arrays.copyOf(raw.lines(), 3));
+            assertEquals("3,4", new String(block.text(), block.textStart(1), block.textEnds()[1] - block.textStart(1), StandardCharsets.UTF_8));
+        }
+    }
 }
