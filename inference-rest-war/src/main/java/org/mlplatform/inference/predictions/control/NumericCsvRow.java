@@ -1,5 +1,8 @@
 package org.mlplatform.inference.predictions.control;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -15,6 +18,11 @@ import ch.randelshofer.fastdoubleparser.JavaFloatParser;
  * value or a wrong number of cells is refused. Nothing is allocated for a row that parses.
  */
 public final class NumericCsvRow {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long COMMAS = 0x2C2C_2C2C_2C2C_2C2CL;
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
     private NumericCsvRow() {
     }
@@ -63,35 +71,73 @@ public final class NumericCsvRow {
     }
 
     /**
-     * The common row in one pass over its bytes: exactly {@code columns} cells of number characters
-     * only, no spaces, each parsing to a finite float. Anything else returns false, and the checking
-     * loop of {@link #parse} reads the row again and says what is wrong; for a row read here the values
-     * are those it would read (the same parser on the same cells, trimming having nothing to trim).
+     * The common row, read fast: exactly {@code columns} cells, each a decimal number without spaces
+     * that parses to a finite float. Anything else returns false, and the checking loop of
+     * {@link #parse} reads the row again and says what is wrong; for a row read here the values are
+     * those it would read (the same parser on the same cells, trimming having nothing to trim, and
+     * {@link #isDecimal} letting through only cells whose characters the checking loop accepts).
      */
     private static boolean parsePlain(byte[] data, int start, int end, int columns, float[] target, int at) {
-        int column = 0;
         int cellStart = start;
-        for (int i = start; ; i++) {
-            if (i < end && data[i] != ',') {
-                // one unsigned comparison for + , - . / and the digits; a '/' is refused by the parser
-                if ((char) (data[i] - '+') > '9' - '+' && data[i] != 'e' && data[i] != 'E') {
-                    return false;
-                }
-                continue;
-            }
-            if (i == cellStart || column == columns) {
+        for (int column = 0; column < columns; column++) {
+            int cellEnd = nextComma(data, cellStart, end);
+            if (!isDecimal(data, cellStart, cellEnd)) {
                 return false;
             }
-            float value = FiniteFloats.parse(data, cellStart, i - cellStart);
+            float value = FiniteFloats.parse(data, cellStart, cellEnd - cellStart);
             if (Float.isNaN(value)) {
                 return false;
             }
-            target[at + column++] = value;
-            if (i == end) {
-                return column == columns;
+            target[at + column] = value;
+            if (cellEnd == end) {
+                return column == columns - 1;
             }
-            cellStart = i + 1;
+            cellStart = cellEnd + 1;
         }
+        return false;
+    }
+
+    /** Index of the first comma in {@code data[from, end)}, or {@code end}; eight bytes at a time. */
+    private static int nextComma(byte[] data, int from, int end) {
+        int i = from;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long x = (long) LONGS.get(data, i) ^ COMMAS;
+            // the lowest byte of x that is zero (a comma) gets its high bit set; bytes above it may too
+            long commas = (x - ONES) & ~x & HIGH_BITS;
+            if (commas != 0) {
+                return i + (Long.numberOfTrailingZeros(commas) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
+            if (data[i] == ',') {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    /**
+     * Whether a cell, if the float parser reads it, holds only number characters. The parser reads
+     * Java's float syntax; a cell of it that starts with a digit, sign or point, ends with a digit or
+     * point and is not {@code 0x...} has no whitespace, type suffix ({@code f}, {@code d}),
+     * {@code NaN}, {@code Infinity} or hexadecimal digits: only digits, points, signs and {@code e}.
+     */
+    private static boolean isDecimal(byte[] data, int start, int end) {
+        if (start == end) {
+            return false;
+        }
+        byte first = data[start];
+        byte last = data[end - 1];
+        boolean sign = first == '+' || first == '-';
+        if (!(isDigit(first) || sign || first == '.') || !(isDigit(last) || last == '.')) {
+            return false;
+        }
+        int zero = sign ? start + 1 : start;
+        return zero + 1 >= end || data[zero] != '0' || (data[zero + 1] | 0x20) != 'x';
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
     }
 
     private static String parseCell(byte[] data, int start, int end, float[] target, int index) {

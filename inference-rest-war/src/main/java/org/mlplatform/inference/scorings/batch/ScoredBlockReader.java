@@ -22,7 +22,7 @@ import org.mlplatform.inference.scorings.entity.ScoringPlan;
 /**
  * Reads the input as blocks of up to {@code batchRows} rows (one item each), never across a
  * checkpoint boundary, so a checkpoint falls every {@code checkpointRows} rows, and hands them out
- * scored and formatted ({@link ScoredBlock}). The batch thread only cuts lines (here) and writes
+ * scored and formatted ({@link ScoredBlock}). The batch thread only finds line ends (here) and writes
  * bytes ({@link ScoredRowsWriter}); up to {@link #AHEAD} blocks are parsed, run through ONNX Runtime
  * (thread-safe, one thread per call) and formatted meanwhile on the server's default managed
  * executor, so the per-row work runs on every core. Its checkpoint is {@code [byte offset, lines

@@ -49,6 +49,11 @@ public class CsvRowReader implements Closeable {
     private long line;
     private long row;
     private boolean atStart;
+    /** The block {@link #nextRaw} is cutting: its bytes so far, and where in {@link #data} its uncopied part starts (-1: none). */
+    private byte[] cut;
+    private int cutLength;
+    private int cutFrom = -1;
+    private int lastCutLength = 64 << 10;
 
     /**
      * @param offset byte offset to start at (0, or what {@link #offset()} returned at a checkpoint)
@@ -114,15 +119,14 @@ public class CsvRowReader implements Closeable {
 
     /**
      * Lines cut from the file but not parsed yet: what {@link #parse} turns into a block, on any
-     * thread. {@code offsetAfter}, {@code lineAfter} and {@code rowAfter} are the reader's position
-     * after these lines (what a checkpoint records once the block is written).
+     * thread. The block's bytes as read (line ends and a header included, blank lines left out), the start
+     * and end of each data row in them ({@code bounds[2i]}, {@code bounds[2i + 1]}, without its line
+     * end), and each row's line number; its rows are numbered from {@code firstRow}.
+     * {@code offsetAfter}, {@code lineAfter} and {@code rowAfter} are the reader's position after
+     * these lines (what a checkpoint records once the block is written).
      */
-    public record RawBlock(int count, byte[] bytes, int[] ends, long[] lines, long[] rows, long offsetAfter, long lineAfter,
+    public record RawBlock(int count, byte[] bytes, int[] bounds, long[] lines, long firstRow, long offsetAfter, long lineAfter,
                            long rowAfter) {
-
-        int start(int index) {
-            return index == 0 ? 0 : ends[index - 1];
-        }
     }
 
     /**
@@ -137,19 +141,27 @@ public class CsvRowReader implements Closeable {
         return raw == null ? null : parse(raw, keepText, policy);
     }
 
-    /** Cuts the next {@code maxRows} data rows (skipping blank lines, checking the header); null at the end of the file. */
+    /**
+     * Cuts the next {@code maxRows} data rows (skipping blank lines, checking the header); null at the
+     * end of the file. Only finds the line ends: the block's bytes are copied in one piece (two when
+     * the read buffer is refilled meanwhile) and the rows are parsed by {@link #parse}.
+     */
     public RawBlock nextRaw(int maxRows) throws IOException {
-        byte[] bytes = new byte[maxRows * 64];
-        int length = 0;
-        int[] ends = new int[maxRows];
+        int[] bounds = new int[2 * maxRows];
         long[] lines = new long[maxRows];
-        long[] rows = new long[maxRows];
+        long firstRow = row + 1;
         int count = 0;
-        int[] bounds = new int[2];
-        while (count < maxRows && nextLine(bounds)) {
-            int start = bounds[0];
-            int end = bounds[1];
+        int[] span = new int[2];
+        cut = new byte[Math.max(lastCutLength + (lastCutLength >> 3), 1024)];
+        cutLength = 0;
+        cutFrom = position;
+        while (count < maxRows && nextLine(span)) {
+            int start = span[0];
+            int end = span[1];
             if (isBlank(start, end)) {
+                // not kept: however many blank lines there are, a block holds only its rows' bytes and a few more
+                keepCut(start);
+                cutFrom = position;
                 continue;
             }
             if (atStart) {
@@ -160,17 +172,28 @@ public class CsvRowReader implements Closeable {
                 }
             }
             row++;
-            if (length + end - start > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + end - start));
-            }
-            System.arraycopy(data, start, bytes, length, end - start);
-            length += end - start;
-            ends[count] = length;
+            bounds[2 * count] = cutLength + start - cutFrom;
+            bounds[2 * count + 1] = cutLength + end - cutFrom;
             lines[count] = line;
-            rows[count] = row;
             count++;
         }
-        return count == 0 ? null : new RawBlock(count, bytes, ends, lines, rows, offset(), line, row);
+        keepCut(position);
+        byte[] bytes = cut;
+        lastCutLength = cutLength;
+        cut = null;
+        cutFrom = -1;
+        return count == 0 ? null : new RawBlock(count, bytes, bounds, lines, firstRow, offset(), line, row);
+    }
+
+    /** Appends {@code data[cutFrom, until)} to the block being cut. */
+    private void keepCut(int until) {
+        int more = until - cutFrom;
+        if (cutLength + more > cut.length) {
+            cut = Arrays.copyOf(cut, Math.max(cut.length * 2, cutLength + more));
+        }
+        System.arraycopy(data, cutFrom, cut, cutLength, more);
+        cutLength += more;
+        cutFrom = until;
     }
 
     /**
@@ -182,14 +205,15 @@ public class CsvRowReader implements Closeable {
         long[] rows = new long[raw.count()];
         int[] textEnds = keepText ? new int[raw.count()] : null;
         byte[] text = keepText ? new byte[raw.bytes().length] : null;
+        int[] bounds = raw.bounds();
         int textLength = 0;
         List<RejectedRow> rejected = List.of();
         int count = 0;
         int[] failedColumn = new int[1];
         byte[] bytes = raw.bytes();
         for (int i = 0; i < raw.count(); i++) {
-            int start = raw.start(i);
-            int end = raw.ends()[i];
+            int start = bounds[2 * i];
+            int end = bounds[2 * i + 1];
             String problem = NumericCsvRow.parse(bytes, start, end, columns, features, count * columns, failedColumn);
             if (problem != null) {
                 if (policy == BadRowPolicy.FAIL) {
@@ -198,11 +222,11 @@ public class CsvRowReader implements Closeable {
                 if (rejected.isEmpty()) {
                     rejected = new ArrayList<>();
                 }
-                rejected.add(new RejectedRow(raw.lines()[i], raw.rows()[i], failedColumn[0], problem,
+                rejected.add(new RejectedRow(raw.lines()[i], raw.firstRow() + i, failedColumn[0], problem,
                         new String(bytes, start, end - start, StandardCharsets.UTF_8)));
                 continue;
             }
-            rows[count] = raw.rows()[i];
+            rows[count] = raw.firstRow() + i;
             if (keepText) {
                 System.arraycopy(bytes, start, text, textLength, end - start);
                 textLength += end - start;
@@ -307,6 +331,10 @@ public class CsvRowReader implements Closeable {
             }
             data = Arrays.copyOf(data, data.length * 2);
         } else if (position > 0) {
+            if (cutFrom >= 0) {
+                keepCut(position);
+                cutFrom = 0;
+            }
             System.arraycopy(data, position, data, 0, unread);
             bufferOffset += position;
             position = 0;

@@ -16,7 +16,7 @@ import org.mlplatform.inference.scorings.entity.RowBlock;
 
 /**
  * Reads blocks in file order while parsing and processing up to {@code ahead} of them on other
- * threads: the calling thread only cuts lines, and gets the processed blocks back in order. Blocks
+ * threads: the calling thread only finds the line ends, and gets the processed blocks back in order. Blocks
  * hold at most {@code batchRows} rows and never cross a multiple of {@code checkpointRows} counted
  * from where this reader started, so a checkpoint every {@code checkpointRows} rows falls between
  * blocks. {@link #position()} is the reader's position after the last block handed out, which is

@@ -19,7 +19,6 @@ public class ScoredRowsFormatter {
     private final boolean includeInput;
     private byte[] buffer = new byte[1 << 16];
     private int length;
-    private final StringBuilder number = new StringBuilder(32);
 
     public ScoredRowsFormatter(boolean includeInput) {
         this.includeInput = includeInput;
@@ -63,9 +62,7 @@ public class ScoredRowsFormatter {
             }
             for (int k = 0; k < classes; k++) {
                 append((byte) ',');
-                number.setLength(0);
-                number.append(FloatText.of(probabilities[r * classes + k]));
-                appendAscii(number);
+                appendAscii(FloatText.of(probabilities[r * classes + k]));
             }
             append((byte) '\n');
         }
@@ -94,15 +91,29 @@ public class ScoredRowsFormatter {
         return '"' + value.replace("\"", "\"\"") + '"';
     }
 
+    /** The decimal digits of a row number or integer label, written straight into the buffer. */
     private void appendNumber(long value) {
-        number.setLength(0);
-        number.append(value);
-        appendAscii(number);
+        if (value < 0) {
+            appendAscii(Long.toString(value));
+            return;
+        }
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        ensure(digits);
+        long rest = value;
+        for (int i = length + digits - 1; i >= length; i--) {
+            buffer[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        length += digits;
     }
 
-    private void appendAscii(CharSequence text) {
-        ensure(text.length());
-        for (int i = 0; i < text.length(); i++) {
+    private void appendAscii(String text) {
+        int count = text.length();
+        ensure(count);
+        for (int i = 0; i < count; i++) {
             buffer[length++] = (byte) text.charAt(i);
         }
     }

@@ -38,12 +38,16 @@ class NumericCsvRowTest {
         assertEquals(0, failed[0]);
         assertEquals("the row has 2 values, the model takes 3", parse("1,2", values, failed));
         assertEquals("'x' is not a number", parse("x,2,3,4", values, failed), "a bad cell before the extra ones is named");
+        for (String javaOnly : new String[] {"0x1p3", "-0X1P-2", "+0x10", "1.5f", "2D", "\u000b1", "1\u000b"}) {
+            assertEquals("'" + javaOnly + "' is not a number", parse("1," + javaOnly + ",3", values, failed), "Java's float syntax beyond decimals");
+            assertEquals(2, failed[0]);
+        }
     }
 
     @Test
     void readValuesAreThoseOfFloatParseFloat() {
         Random random = new Random(11);
-        String alphabet = "0123456789.+-eE, \t/";
+        String alphabet = "0123456789.+-eE, \t/xXpPfFdD\u000b";
         float[] values = new float[3];
         int[] failed = new int[1];
         int read = 0;
@@ -52,6 +56,9 @@ class NumericCsvRowTest {
             int cellCount = random.nextInt(8) == 0 ? 2 + 2 * random.nextInt(2) : 3;
             for (int c = 0; c < cellCount; c++) {
                 row.append(c == 0 ? "" : ",");
+                if (random.nextInt(20) == 0) {
+                    row.append(random.nextBoolean() ? "0x" : "-0X");
+                }
                 int length = random.nextInt(7);
                 for (int i = 0; i < length; i++) {
                     row.append(random.nextInt(6) == 0 ? alphabet.charAt(random.nextInt(alphabet.length())) : (char) ('0' + random.nextInt(10)));

@@ -18,6 +18,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlplatform.inference.scorings.entity.BadRowPolicy;
+import org.mlplatform.inference.scorings.entity.RejectedRow;
 import org.mlplatform.inference.scorings.entity.RowBlock;
 
 class CsvRowReaderTest {
@@ -129,5 +130,57 @@ class CsvRowReaderTest {
         BadRowException error = assertThrows(BadRowException.class, () -> CsvRowReader.inspect(file, "in.csv", 2, List.of("a", "b")));
         assertTrue(error.getMessage().startsWith("in.csv line 1, column 2: header column is 'c', the model expects 'b'"), error.getMessage());
         assertFalse(CsvRowReader.inspect(write("1,2\n3,4\n"), "in.csv", 2, List.of("a", "b")).header());
+    }
+
+    @Test
+    void blocksCutAcrossReadBufferRefillsHoldEveryRowOnceWithItsLineNumber() throws IOException {
+        // about 3 MB: the 1 MB read buffer is refilled inside blocks, and one line is longer than it
+        StringBuilder csv = new StringBuilder("\uFEFFa,b\r\n");
+        int rows = 60_000;
+        for (int i = 1; i <= rows; i++) {
+            String padding = i == 30_000 ? " ".repeat(1_500_000) : "";
+            csv.append(i).append(",").append(padding).append(-i).append(i % 7 == 0 ? "\r\n \t\r\n" : "\n");
+        }
+        csv.append(" \r 1,2\n"); // a CR inside a line is not a line end: a row, refused
+        Path file = write(csv.toString());
+        CsvRowReader.Summary summary = CsvRowReader.inspect(file, "in.csv", 2, List.of("a", "b"));
+        assertEquals(rows + 1, summary.rows());
+        assertTrue(summary.header());
+        long line = 1;
+        long row = 0;
+        try (CsvRowReader reader = new CsvRowReader(file, "in.csv", 2, List.of("a", "b"), 0, 0, 0)) {
+            RowBlock block;
+            while ((block = reader.next(7_001, false, BadRowPolicy.SKIP)) != null) {
+                for (int r = 0; r < block.count(); r++) {
+                    row++;
+                    line += row % 7 == 1 && row > 1 ? 2 : 1;
+                    assertEquals(row, block.rows()[r]);
+                    assertEquals(row, (long) block.features()[2 * r]);
+                    assertEquals(-row, (long) block.features()[2 * r + 1]);
+                }
+                for (RejectedRow rejected : block.rejected()) {
+                    assertEquals(rows + 1, rejected.row());
+                    assertEquals(line + 1, rejected.line());
+                    assertEquals("'\r 1' is not a number", rejected.reason());
+                }
+            }
+            assertEquals(rows, row);
+            assertEquals(rows + 1, reader.row());
+        }
+    }
+
+    @Test
+    void blankLinesDoNotMakeABlockHoldMoreThanItsRows() throws IOException {
+        String blanks = " \n".repeat(1_000_000);
+        Path file = write("1,2\n" + blanks + "3,4\r\n" + blanks + "5,6");
+        try (CsvRowReader reader = new CsvRowReader(file, "in.csv", 2, List.of(), 0, 0, 0)) {
+            CsvRowReader.RawBlock raw = reader.nextRaw(10);
+            assertEquals(3, raw.count());
+            assertTrue(raw.bytes().length < 100_000, raw.bytes().length + " bytes for 3 rows among 4 MB of blank lines");
+            RowBlock block = reader.parse(raw, true, BadRowPolicy.FAIL);
+            assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, block.features());
+            assertArrayEquals(new long[] {1, 1_000_002, 2_000_003}, java.util.Arrays.copyOf(raw.lines(), 3));
+            assertEquals("3,4", new String(block.text(), block.textStart(1), block.textEnds()[1] - block.textStart(1), StandardCharsets.UTF_8));
+        }
     }
 }
