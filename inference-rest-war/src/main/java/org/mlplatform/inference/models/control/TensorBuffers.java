@@ -9,8 +9,8 @@ import java.nio.LongBuffer;
  * The native memory one inference call at a time hands to ONNX Runtime: the input rows and the two
  * outputs it writes in place (bound as pinned outputs), kept from call to call. Without them every
  * call allocates a direct copy of its input, and ONNX Runtime creates and copies out a Java
- * tensor per output: on 2 cores, a single-row call took twice the CPU, a 1,000-row call two to
- * four times (docs/benchmarks.md). Not thread-safe: one owner, such as a pooled Predictor instance.
+ * tensor per output: a single-row call took 2-4 times the CPU, a 1,000-row call 2-5 times
+ * (TensorBuffersBenchmark, docs/benchmarks.md). Not thread-safe: one owner, such as a pooled Predictor instance.
  * <p>
  * A buffer grows to the largest call seen, up to {@value #RETAINED_BYTES} bytes; a larger call gets
  * memory of its own that is not kept, so an idle owner never holds more than three times that.

@@ -23,14 +23,10 @@ public final class BlockScorer {
     private BlockScorer() {
     }
 
-    /** Scores a block's accepted rows and formats their output lines; thread-safe, so blocks can be scored side by side. */
-    public static ScoredBlock scoreAndFormat(InferenceSession session, RowBlock block, boolean includeInput) throws InferenceException {
-        return scoreAndFormat(session, block, includeInput, null);
-    }
-
     /**
-     * The job's work on each block: {@link #scoreAndFormat} with one of {@code blocksInWork} sets of
-     * reused tensor memory, each used by one block at a time and then by a block after it.
+     * The job's work on each block: its accepted rows scored and their output lines formatted, with one
+     * of {@code blocksInWork} sets of reused tensor memory (each used by one block at a time, then by a
+     * block after it); thread-safe, so blocks can be scored side by side.
      */
     public static ParallelBlockReader.BlockWork<ScoredBlock> scoringWork(InferenceSession session, boolean includeInput, int blocksInWork) {
         BlockingQueue<TensorBuffers> idle = new ArrayBlockingQueue<>(blocksInWork);
@@ -47,11 +43,7 @@ public final class BlockScorer {
         };
     }
 
-    /**
-     * The same, with ONNX Runtime reading and writing the caller's reused native memory
-     * ({@code buffers}: one block at a time; null for memory of the call's own).
-     */
-    public static ScoredBlock scoreAndFormat(InferenceSession session, RowBlock block, boolean includeInput, TensorBuffers buffers)
+    private static ScoredBlock scoreAndFormat(InferenceSession session, RowBlock block, boolean includeInput, TensorBuffers buffers)
             throws InferenceException {
         if (block.count() == 0) {
             return new ScoredBlock(0, new byte[0], 0, block.rejected());
