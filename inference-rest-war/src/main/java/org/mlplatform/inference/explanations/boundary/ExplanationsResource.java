@@ -107,7 +107,7 @@ public class ExplanationsResource {
                               @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
                               InputStream body) {
         readers.limits().checkDeclaredLength(headers.getLength());
-        return explain(model, version, readers.jsonRows(body));
+        return explain(model, version, readers.jsonRows(body, headers.getLength()));
     }
 
     @POST
@@ -122,7 +122,7 @@ public class ExplanationsResource {
                              @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
                              InputStream body) {
         readers.limits().checkDeclaredLength(headers.getLength());
-        return explain(model, version, readers.csvRows(body));
+        return explain(model, version, readers.csvRows(body, headers.getLength()));
     }
 
     @POST

@@ -86,7 +86,7 @@ public class PredictionsResource {
                               @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
                               InputStream body) {
         readers.limits().checkDeclaredLength(headers.getLength());
-        return predict(model, version, readers.jsonRows(body));
+        return predict(model, version, readers.jsonRows(body, headers.getLength()));
     }
 
     @POST
@@ -102,7 +102,7 @@ public class PredictionsResource {
                              @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
                              InputStream body) {
         readers.limits().checkDeclaredLength(headers.getLength());
-        return predict(model, version, readers.csvRows(body));
+        return predict(model, version, readers.csvRows(body, headers.getLength()));
     }
 
     @POST

@@ -65,14 +65,22 @@ public class RequestReaders {
         return oip;
     }
 
-    /** {@code {"instances": [[...], ...]}} */
-    public Function<ModelMetadata, FeatureMatrix> jsonRows(InputStream body) {
-        return metadata -> json.read(body, metadata.featureCount());
+    /**
+     * {@code {"instances": [[...], ...]}}
+     *
+     * @param contentLength the Content-Length, or -1 (chunked)
+     */
+    public Function<ModelMetadata, FeatureMatrix> jsonRows(InputStream body, long contentLength) {
+        return metadata -> json.read(body, metadata.featureCount(), contentLength);
     }
 
-    /** Headerless CSV, or with the training header. */
-    public Function<ModelMetadata, FeatureMatrix> csvRows(InputStream body) {
-        return metadata -> csv.read(body, metadata.featureCount(), metadata.featureNames());
+    /**
+     * Headerless CSV, or with the training header.
+     *
+     * @param contentLength the Content-Length, or -1 (chunked)
+     */
+    public Function<ModelMetadata, FeatureMatrix> csvRows(InputStream body, long contentLength) {
+        return metadata -> csv.read(body, metadata.featureCount(), metadata.featureNames(), contentLength);
     }
 
     /**

@@ -36,7 +36,12 @@ public class CsvInstancesReader {
      * @param featureNames the model's feature names, or empty when it was trained without a header
      */
     public FeatureMatrix read(InputStream body, int featureCount, List<String> featureNames) {
-        RequestBytes bytes = RequestBytes.read(body, limits);
+        return read(body, featureCount, featureNames, -1);
+    }
+
+    /** @param contentLength the body's Content-Length, or -1: the body is read into an array of that size at once */
+    public FeatureMatrix read(InputStream body, int featureCount, List<String> featureNames, long contentLength) {
+        RequestBytes bytes = RequestBytes.read(body, limits, contentLength);
         FeatureMatrix scanned = new CsvRowsScanner(bytes.data(), bytes.length(), featureCount, limits.maxRows()).scan();
         return scanned != null ? scanned : readRecords(bytes.stream(), featureCount, featureNames);
     }

@@ -34,7 +34,12 @@ public class JsonInstancesReader {
     }
 
     public FeatureMatrix read(InputStream body, int featureCount) {
-        RequestBytes bytes = RequestBytes.read(body, limits);
+        return read(body, featureCount, -1);
+    }
+
+    /** @param contentLength the body's Content-Length, or -1: the body is read into an array of that size at once */
+    public FeatureMatrix read(InputStream body, int featureCount, long contentLength) {
+        RequestBytes bytes = RequestBytes.read(body, limits, contentLength);
         FeatureMatrix scanned = new InstancesScanner(bytes.data(), bytes.length(), featureCount, limits.maxRows()).scan();
         return scanned != null ? scanned : readWithParser(bytes.stream(), featureCount);
     }
