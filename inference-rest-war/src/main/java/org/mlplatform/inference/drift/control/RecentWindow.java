@@ -5,11 +5,7 @@ import java.util.Arrays;
 /**
  * The per-feature bin counts of the last {@code capacity} rows recorded, in bounded memory: a ring of
  * rows, each its bin index (a byte) per feature, plus the counts. A value x falls in bin i when
- * {@code edges[i-1] < x <= edges[i]}.
- * <p>
- * The edges are compared as float32, the precision the served rows have: a training value 5.8 sits on
- * the edge 5.8 (float64) in the baseline, and the served row's 5.8 (float32, 5.80000019...) must fall in
- * the same bin, not in the next.
+ * {@code edges[i-1] < x <= edges[i]}, compared as float32 ({@link BinEdges}).
  * <p>
  * A request bins its rows (at most {@value #ROWS_PER_REQUEST}) on its own thread, then holds the
  * window's lock only to copy the bins into the ring and move the counts (a few nanoseconds per row, no
@@ -21,12 +17,11 @@ public final class RecentWindow {
 
     /** Bin indices are stored as unsigned bytes. */
     public static final int MAX_BINS = 256;
-    private static final int COUNTED_EDGES = 16;
     /** At most this many rows of one request enter the window. */
     public static final int ROWS_PER_REQUEST = 1_000;
 
     private final int capacity;
-    private final float[][] edges;
+    private final BinEdges[] edges;
     private final int features;
     private final int stride;
     /** Row r of the ring holds its bins at {@code [r * features, (r + 1) * features)}. */
@@ -44,7 +39,7 @@ public final class RecentWindow {
             throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
         }
         this.capacity = capacity;
-        this.edges = Arrays.stream(edges).map(RecentWindow::toFloats).toArray(float[][]::new);
+        this.edges = Arrays.stream(edges).map(BinEdges::of).toArray(BinEdges[]::new);
         this.features = edges.length;
         this.stride = Arrays.stream(edges).mapToInt(featureEdges -> featureEdges.length + 1).max().orElse(1);
         if (stride > MAX_BINS) {
@@ -76,7 +71,7 @@ public final class RecentWindow {
         for (int i = 0, b = 0; i < recorded; i++) {
             int row = recorded == rows ? i : (int) ((long) i * rows / recorded);
             for (int j = 0; j < features; j++) {
-                bins[b++] = (byte) bin(edges[j], values[row * features + j]);
+                bins[b++] = (byte) edges[j].bin(values[row * features + j]);
             }
         }
         enter(bins, recorded);
@@ -101,44 +96,9 @@ public final class RecentWindow {
         entered += rows;
     }
 
-    private static float[] toFloats(double[] values) {
-        float[] floats = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            floats[i] = (float) values[i];
-        }
-        return floats;
-    }
-
-    /**
-     * The bin of {@code x}: the number of edges below it. Edges that became equal as float32 are all
-     * below or all not, so no bin depends on which of them a search meets first. Up to
-     * {@value #COUNTED_EDGES} edges (the default deciles have 9) are counted one by one without a
-     * branch: faster than a binary search, whose steps the processor mispredicts.
-     */
-    static int bin(float[] edges, float x) {
-        if (edges.length <= COUNTED_EDGES) {
-            int below = 0;
-            for (float edge : edges) {
-                below += edge < x ? 1 : 0;
-            }
-            return below;
-        }
-        int low = 0;
-        int high = edges.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (edges[middle] < x) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
-    }
-
     /** Rows per bin of {@code feature} now ({@code edges.length + 1} counts). */
     public synchronized int[] counts(int feature) {
-        return Arrays.copyOfRange(counts, feature * stride, feature * stride + edges[feature].length + 1);
+        return Arrays.copyOfRange(counts, feature * stride, feature * stride + edges[feature].count() + 1);
     }
 
     /** Rows in the window: those recorded, at most the capacity. */
