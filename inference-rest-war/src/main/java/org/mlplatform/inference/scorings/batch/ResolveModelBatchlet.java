@@ -30,8 +30,8 @@ import org.mlplatform.repository.ModelRepository;
  * First step: checks the parameters (console and CLI submissions skip the REST checks), resolves
  * the version selector once, checks the input's header (its first line; the rows are counted beside
  * the scoring, not here, so that scoring starts without a pass over the whole file), names the
- * outputs, and records all of it as the job's plan. A restart skips this completed step, so it scores with the
- * same version even when an alias has moved or a newer version was published meanwhile.
+ * outputs, and records all of it as the job's plan. A restart skips this completed step, so it
+ * scores with the same version even when an alias has moved or a newer version was published meanwhile.
  */
 @Named
 @Dependent
