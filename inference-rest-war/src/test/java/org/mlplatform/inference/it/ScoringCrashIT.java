@@ -74,6 +74,7 @@ class ScoringCrashIT {
         JsonObject before = awaitStatus(execution, status -> status.getJsonNumber("rowsDone").longValue() >= 3L * CHECKPOINT_ROWS,
                 "a third checkpoint");
         assertEquals("STARTED", before.getString("status"), "the job ended before the kill; slow it down: " + before);
+        assertEquals(ROWS, before.getJsonNumber("rowsTotal").longValue(), "the rows are counted beside the scoring, long before its end");
         server.destroyForcibly(); // SIGKILL: no shutdown hook, no step end, no chunk rollback
         assertTrue(server.waitFor(60, TimeUnit.SECONDS));
         Path output = DATA.resolve("crash/scored.csv");
@@ -91,6 +92,7 @@ class ScoringCrashIT {
         assertTrue(resumedAt >= CHECKPOINT_ROWS && resumedAt % CHECKPOINT_ROWS == 0 && resumedAt <= ROWS,
                 "the restart did not resume at a checkpoint: " + after);
         assertEquals(ROWS, after.getJsonNumber("rowsDone").longValue());
+        assertEquals(ROWS, after.getJsonNumber("rowsTotal").longValue());
         assertEquals(before.getInt("version"), after.getInt("version"));
 
         try (Stream<String> lines = Files.lines(output)) {

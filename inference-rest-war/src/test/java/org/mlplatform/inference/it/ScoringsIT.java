@@ -168,6 +168,7 @@ class ScoringsIT {
         assertEquals("COMPLETED", status.getString("status"), status.toString());
         assertEquals(1, status.getJsonNumber("rowsRejected").longValue());
         assertEquals(8, status.getJsonNumber("rowsDone").longValue());
+        assertEquals(8, status.getJsonNumber("rowsTotal").longValue(), "a rejected row is a row of the input");
         List<String> output = Files.readAllLines(dataDir().resolve(status.getString("output")));
         assertEquals(List.of("1", "2", "3", "4", "6", "7", "8"), output.stream().skip(1).map(line -> line.split(",")[0]).toList());
         List<String> rejected = Files.readAllLines(dataDir().resolve(status.getString("rejectedOutput")));
@@ -202,6 +203,7 @@ class ScoringsIT {
         assertEquals(stopped[0].getJsonNumber("rowsDone").longValue(), done[0].getJsonNumber("resumedAtRow").longValue(), done[0].toString());
         List<String> output = Files.readAllLines(dataDir().resolve(done[0].getString("output")));
         assertEquals(8001, output.size());
+        assertEquals(8000, done[0].getJsonNumber("rowsTotal").longValue());
         for (int i = 1; i <= 8000; i++) {
             assertTrue(output.get(i).startsWith(i + ","), "line " + i + ": " + output.get(i));
         }

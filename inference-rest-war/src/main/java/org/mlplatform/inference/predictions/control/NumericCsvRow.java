@@ -1,8 +1,5 @@
 package org.mlplatform.inference.predictions.control;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -18,11 +15,6 @@ import ch.randelshofer.fastdoubleparser.JavaFloatParser;
  * value or a wrong number of cells is refused. Nothing is allocated for a row that parses.
  */
 public final class NumericCsvRow {
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long COMMAS = 0x2C2C_2C2C_2C2C_2C2CL;
-    private static final long ONES = 0x0101_0101_0101_0101L;
-    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
     private NumericCsvRow() {
     }
@@ -80,7 +72,7 @@ public final class NumericCsvRow {
     private static boolean parsePlain(byte[] data, int start, int end, int columns, float[] target, int at) {
         int cellStart = start;
         for (int column = 0; column < columns; column++) {
-            int cellEnd = nextComma(data, cellStart, end);
+            int cellEnd = ByteSearch.indexOf(data, cellStart, end, (byte) ',');
             if (!isDecimal(data, cellStart, cellEnd)) {
                 return false;
             }
@@ -95,25 +87,6 @@ public final class NumericCsvRow {
             cellStart = cellEnd + 1;
         }
         return false;
-    }
-
-    /** Index of the first comma in {@code data[from, end)}, or {@code end}; eight bytes at a time. */
-    private static int nextComma(byte[] data, int from, int end) {
-        int i = from;
-        for (; i + Long.BYTES <= end; i += Long.BYTES) {
-            long x = (long) LONGS.get(data, i) ^ COMMAS;
-            // the lowest byte of x that is zero (a comma) gets its high bit set; bytes above it may too
-            long commas = (x - ONES) & ~x & HIGH_BITS;
-            if (commas != 0) {
-                return i + (Long.numberOfTrailingZeros(commas) >>> 3);
-            }
-        }
-        for (; i < end; i++) {
-            if (data[i] == ',') {
-                return i;
-            }
-        }
-        return end;
     }
 
     /**

@@ -28,9 +28,10 @@ import org.mlplatform.repository.ModelRepository;
 
 /**
  * First step: checks the parameters (console and CLI submissions skip the REST checks), resolves
- * the version selector once, counts the input rows and checks its header, names the outputs, and
- * records all of it as the job's plan. A restart skips this completed step, so it scores with the
- * same version even when an alias has moved or a newer version was published meanwhile.
+ * the version selector once, checks the input's header (its first line; the rows are counted beside
+ * the scoring, not here, so that scoring starts without a pass over the whole file), names the
+ * outputs, and records all of it as the job's plan. A restart skips this completed step, so it
+ * scores with the same version even when an alias has moved or a newer version was published meanwhile.
  */
 @Named
 @Dependent
@@ -55,7 +56,7 @@ public class ResolveModelBatchlet extends AbstractBatchlet {
         ModelRepository repository = folders.repository();
         ModelMetadata metadata = repository.metadata(request.model(), version);
         String input = validator.relative(request.input());
-        CsvRowReader.Summary summary = CsvRowReader.inspect(request.input(), input, metadata.featureCount(), metadata.featureNames());
+        boolean header = CsvRowReader.inspectHeader(request.input(), input, metadata.featureCount(), metadata.featureNames());
         Path output = request.output() != null ? request.output() : defaultOutput(validator.dataDir(), request.input(), request.model(),
                 version, job.getInstanceId());
         String rejected = request.badRows() == BadRowPolicy.SKIP
@@ -63,11 +64,11 @@ public class ResolveModelBatchlet extends AbstractBatchlet {
         List<String> classes = metadata.classes().stream()
                 .map(value -> value instanceof JsonString text ? text.getString() : value.toString()).toList();
         ScoringPlan plan = new ScoringPlan(request.model(), request.version().toString(), version, metadata.onnx().sha256(),
-                metadata.featureCount(), metadata.featureNames(), classes, input, summary.header(), summary.rows(),
+                metadata.featureCount(), metadata.featureNames(), classes, input, header,
                 validator.relative(output), rejected, request.includeInput(), request.badRows().key(), request.checkpointRows(),
                 request.batchRows(), request.maxRowsPerSecond(), Instant.now().toString());
         folders.savePlan(job.getInstanceId(), plan);
-        return "RESOLVED " + plan.model() + " version " + version + ", " + summary.rows() + " rows";
+        return "RESOLVED " + plan.model() + " version " + version;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.Resource;
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.Dependent;
@@ -14,6 +15,7 @@ import jakarta.inject.Named;
 import org.mlplatform.inference.models.control.InferenceSession;
 import org.mlplatform.inference.scorings.control.BlockScorer;
 import org.mlplatform.inference.scorings.control.CsvRowReader;
+import org.mlplatform.inference.scorings.control.InputRowCounter;
 import org.mlplatform.inference.scorings.control.ParallelBlockReader;
 import org.mlplatform.inference.scorings.control.ScoringFolders;
 import org.mlplatform.inference.scorings.entity.ScoredBlock;
@@ -26,7 +28,9 @@ import org.mlplatform.inference.scorings.entity.ScoringPlan;
  * bytes ({@link ScoredRowsWriter}); up to {@link #AHEAD} blocks are parsed, run through ONNX Runtime
  * (thread-safe, one thread per call) and formatted meanwhile on the server's default managed
  * executor, so the per-row work runs on every core. Its checkpoint is {@code [byte offset, lines
- * read, rows read]} after the last block handed out: a restart reopens the file there.
+ * read, rows read]} after the last block handed out: a restart reopens the file there. Unless an
+ * earlier execution of the job saved it, the input's total of rows (for the status) is counted on
+ * the executor meanwhile ({@link InputRowCounter}), or saved here on reaching the end first.
  */
 @Named
 @Dependent
@@ -39,6 +43,9 @@ public class ScoredBlockReader extends AbstractItemReader {
     ManagedExecutorService executor;
 
     @Inject
+    JobContext job;
+
+    @Inject
     StepContext step;
 
     @Inject
@@ -46,6 +53,7 @@ public class ScoredBlockReader extends AbstractItemReader {
 
     private ScoringStepState state;
     private ParallelBlockReader<ScoredBlock> reader;
+    private InputRowCounter counter;
     private long rowsAtOpen;
     private long openedAt;
 
@@ -60,6 +68,11 @@ public class ScoredBlockReader extends AbstractItemReader {
                 plan.includeInput(), plan.badRowPolicy(), BlockScorer.scoringWork(session, plan.includeInput(), AHEAD));
         rowsAtOpen = position[2];
         openedAt = System.nanoTime();
+        long instance = job.getInstanceId();
+        if (folders.totalRows(instance).isEmpty()) {
+            counter = InputRowCounter.start(executor, folders.data().resolve(plan.input()), plan.input(),
+                    rows -> folders.saveTotalRows(instance, rows));
+        }
     }
 
     @Override
@@ -67,6 +80,9 @@ public class ScoredBlockReader extends AbstractItemReader {
         ScoringPlan plan = state.plan;
         ScoredBlock block = reader.next();
         if (block == null) {
+            if (counter != null && !counter.stop()) {
+                folders.saveTotalRows(job.getInstanceId(), reader.row());
+            }
             return null;
         }
         state.rowsSinceCheckpoint += block.rows() + block.rejected().size();
@@ -93,6 +109,9 @@ public class ScoredBlockReader extends AbstractItemReader {
 
     @Override
     public void close() throws Exception {
+        if (counter != null) {
+            counter.stop();
+        }
         if (reader != null) {
             reader.close();
         }

@@ -169,8 +169,8 @@ public class ScoringsResource {
     @Path("{id}")
     @PermitAll
     @Operation(summary = "Status of a scoring execution",
-            description = "Batch status, the resolved version, rows done and total, rows per second, rejected rows, the output path "
-                    + "relative to the data folder (outputReady once it is complete), or why it failed")
+            description = "Batch status, the resolved version, rows done and total (once counted, beside the scoring), rows per "
+                    + "second, rejected rows, the output path relative to the data folder (outputReady once it is complete), or why it failed")
     @APIResponse(responseCode = "200", description = "The execution",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScoringExecution"),
                     examples = {@ExampleObject(name = "completed", value = EXECUTION_EXAMPLE),

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
 
+import org.mlplatform.inference.predictions.control.ByteSearch;
 import org.mlplatform.inference.predictions.control.NumericCsvRow;
 import org.mlplatform.inference.scorings.entity.BadRowPolicy;
 import org.mlplatform.inference.scorings.entity.RejectedRow;
@@ -31,10 +34,6 @@ public class CsvRowReader implements Closeable {
 
     private static final int BUFFER_BYTES = 1 << 20;
     private static final int MAX_LINE_BYTES = 64 << 20;
-
-    /** What {@link #inspect} found: data rows (blank lines and the header not counted) and whether there is a header. */
-    public record Summary(long rows, boolean header) {
-    }
 
     private final FileChannel channel;
     private final String fileName;
@@ -78,27 +77,56 @@ public class CsvRowReader implements Closeable {
         this.bufferOffset = offset;
     }
 
-    /** Counts the data rows of a file and checks its header, if any, against the model. */
-    public static Summary inspect(Path file, String fileName, int columns, List<String> featureNames) throws IOException {
+    /**
+     * Checks the file's header, if it has one, against the model; reads only up to the first line
+     * that is not blank.
+     *
+     * @return whether the file starts with a header
+     * @throws BadRowException when the header does not name the model's features
+     */
+    public static boolean inspectHeader(Path file, String fileName, int columns, List<String> featureNames) throws IOException {
         try (CsvRowReader reader = new CsvRowReader(file, fileName, columns, featureNames, 0, 0, 0)) {
-            boolean header = false;
+            int[] bounds = new int[2];
+            while (reader.nextLine(bounds)) {
+                if (!reader.isBlank(bounds[0], bounds[1])) {
+                    boolean header = reader.isHeader(bounds[0], bounds[1]);
+                    if (header) {
+                        reader.checkHeader(bounds[0], bounds[1]);
+                    }
+                    return header;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Counts the data rows of a file: the rows a reader from its start hands out (blank lines and a
+     * header not counted). Only finds the line ends; does not check the header or parse a row.
+     *
+     * @param stopped asked every 65,536 lines; the count gives up when it answers true
+     * @return the rows, or empty when stopped
+     */
+    public static OptionalLong countRows(Path file, String fileName, BooleanSupplier stopped) throws IOException {
+        try (CsvRowReader reader = new CsvRowReader(file, fileName, 0, List.of(), 0, 0, 0)) {
             long rows = 0;
             int[] bounds = new int[2];
             while (reader.nextLine(bounds)) {
+                if ((reader.line & 0xFFFF) == 0 && stopped.getAsBoolean()) {
+                    return OptionalLong.empty();
+                }
                 if (reader.isBlank(bounds[0], bounds[1])) {
                     continue;
                 }
                 if (reader.atStart) {
                     reader.atStart = false;
                     if (reader.isHeader(bounds[0], bounds[1])) {
-                        reader.checkHeader(bounds[0], bounds[1]);
-                        header = true;
                         continue;
                     }
                 }
                 rows++;
             }
-            return new Summary(rows, header);
+            return OptionalLong.of(rows);
         }
     }
 
@@ -313,13 +341,10 @@ public class CsvRowReader implements Closeable {
         return true;
     }
 
+    /** Index of the next {@code \n} in {@code data[from, limit)}, or -1. */
     private int indexOfNewline(int from) {
-        for (int i = from; i < limit; i++) {
-            if (data[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        int newline = ByteSearch.indexOf(data, from, limit, (byte) '\n');
+        return newline < limit ? newline : -1;
     }
 
     /** Moves the unread bytes to the front (growing the buffer for a long line) and reads more. */

@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.TreeMap;
 
@@ -109,9 +110,14 @@ public class ScoringJobs {
                 execution.getExitStatus(), parameters.get("model"), plan.map(ScoringPlan::versionRequested).orElse(parameters.get("version")),
                 plan.map(ScoringPlan::version).orElse(null), plan.map(ScoringPlan::input).orElse(parameters.get("input")),
                 plan.map(ScoringPlan::output).orElse(null), plan.map(ScoringPlan::rejected).orElse(null), ready,
-                rowsDone, plan.map(ScoringPlan::totalRows).orElse(null), progress[1], rowsPerSecond, progress[2],
+                rowsDone, totalRows(instance.getInstanceId()), progress[1], rowsPerSecond, progress[2],
                 instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()), parameters,
                 failure(execution));
+    }
+
+    private Long totalRows(long instanceId) {
+        OptionalLong total = folders.totalRows(instanceId);
+        return total.isPresent() ? total.getAsLong() : null;
     }
 
     /** Executions of the most recent job instances, newest first. */

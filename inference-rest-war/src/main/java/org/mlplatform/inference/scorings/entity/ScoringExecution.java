@@ -12,7 +12,7 @@ import java.util.Map;
  * @param output           output CSV, relative to the data folder; it exists only once {@code outputReady}
  * @param rejectedOutput   rejected-rows CSV (badRows = skip), relative to the data folder
  * @param rowsDone         input rows handled so far (written or rejected), as of the last chunk
- * @param rowsTotal        data rows of the input (null until resolved)
+ * @param rowsTotal        data rows of the input: null until counted (beside the scoring), there once the job completed
  * @param rowsPerSecond    rows handled per second by this execution's scoring step
  * @param resumedAtRow     rows already done when this execution's scoring step started (0 for a fresh start)
  * @param failure          why the job failed, null unless it did

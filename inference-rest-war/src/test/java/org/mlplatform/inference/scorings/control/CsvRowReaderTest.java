@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -92,9 +93,8 @@ class CsvRowReaderTest {
         for (int i = 0; i < rows.size(); i++) {
             assertEquals(i + 1, rows.get(i));
         }
-        CsvRowReader.Summary summary = CsvRowReader.inspect(file, "in.csv", 2, List.of("a", "b"));
-        assertEquals(1000, summary.rows());
-        assertTrue(summary.header());
+        assertEquals(OptionalLong.of(1000), CsvRowReader.countRows(file, "in.csv", () -> false));
+        assertTrue(CsvRowReader.inspectHeader(file, "in.csv", 2, List.of("a", "b")));
     }
 
     @Test
@@ -127,9 +127,13 @@ class CsvRowReaderTest {
     @Test
     void aHeaderThatIsNotTheModelsIsRefused() throws IOException {
         Path file = write("a,c\n1,2\n");
-        BadRowException error = assertThrows(BadRowException.class, () -> CsvRowReader.inspect(file, "in.csv", 2, List.of("a", "b")));
+        BadRowException error = assertThrows(BadRowException.class, () -> CsvRowReader.inspectHeader(file, "in.csv", 2, List.of("a", "b")));
         assertTrue(error.getMessage().startsWith("in.csv line 1, column 2: header column is 'c', the model expects 'b'"), error.getMessage());
-        assertFalse(CsvRowReader.inspect(write("1,2\n3,4\n"), "in.csv", 2, List.of("a", "b")).header());
+        BadRowException afterBlankLines = assertThrows(BadRowException.class,
+                () -> CsvRowReader.inspectHeader(write("\uFEFF\r\n \na,b,c\n1,2\n"), "in.csv", 2, List.of("a", "b")));
+        assertEquals("in.csv line 3: the header names 3 columns, the model takes 2", afterBlankLines.getMessage());
+        assertFalse(CsvRowReader.inspectHeader(write("1,2\n3,4\n"), "in.csv", 2, List.of("a", "b")));
+        assertFalse(CsvRowReader.inspectHeader(write(""), "in.csv", 2, List.of("a", "b")));
     }
 
     @Test
@@ -143,9 +147,8 @@ class CsvRowReaderTest {
         }
         csv.append(" \r 1,2\n"); // a CR inside a line is not a line end: a row, refused
         Path file = write(csv.toString());
-        CsvRowReader.Summary summary = CsvRowReader.inspect(file, "in.csv", 2, List.of("a", "b"));
-        assertEquals(rows + 1, summary.rows());
-        assertTrue(summary.header());
+        assertEquals(OptionalLong.of(rows + 1), CsvRowReader.countRows(file, "in.csv", () -> false));
+        assertTrue(CsvRowReader.inspectHeader(file, "in.csv", 2, List.of("a", "b")));
         long line = 1;
         long row = 0;
         try (CsvRowReader reader = new CsvRowReader(file, "in.csv", 2, List.of("a", "b"), 0, 0, 0)) {
@@ -182,5 +185,73 @@ class CsvRowReaderTest {
             assertArrayEquals(new long[] {1, 1_000_002, 2_000_003}, java.util.Arrays.copyOf(raw.lines(), 3));
             assertEquals("3,4", new String(block.text(), block.textStart(1), block.textEnds()[1] - block.textStart(1), StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * Rows {@code i,<spaces>-i} of every length mod 8 (line ends found 8 bytes at a time), then one
+     * whose line end is the byte at {@code newlineAt}, then more rows, the last without a line end.
+     */
+    private static String rowsWithALineEndAt(int newlineAt, String lineEnd) {
+        StringBuilder csv = new StringBuilder();
+        int row = 1;
+        for (; row <= 100; row++) {
+            csv.append(row).append(',').append(" ".repeat(row % 17)).append(-row).append(lineEnd);
+        }
+        String cells = row + "," + -row;
+        int padding = newlineAt - csv.length() - cells.length() - (lineEnd.length() - 1);
+        csv.append(row).append(',').append(" ".repeat(padding)).append(-row).append(lineEnd);
+        assertEquals(newlineAt, csv.length() - 1);
+        for (row++; row <= 150; row++) {
+            csv.append(row).append(',').append(" ".repeat(row % 11)).append(-row).append(row == 150 ? "" : lineEnd);
+        }
+        return csv.toString();
+    }
+
+    /** Reads every row, checking its number, line number and values ({@code i, -i}); and counts them. */
+    private static void assertRowsOneToN(Path file, int n) throws IOException {
+        long row = 0;
+        try (CsvRowReader reader = new CsvRowReader(file, "in.csv", 2, List.of(), 0, 0, 0)) {
+            CsvRowReader.RawBlock raw;
+            while ((raw = reader.nextRaw(7)) != null) {
+                RowBlock block = reader.parse(raw, false, BadRowPolicy.FAIL);
+                for (int r = 0; r < block.count(); r++) {
+                    row++;
+                    assertEquals(row, block.rows()[r]);
+                    assertEquals(row, raw.lines()[r], "line of row " + row);
+                    assertEquals(row, (long) block.features()[2 * r]);
+                    assertEquals(-row, (long) block.features()[2 * r + 1]);
+                }
+            }
+        }
+        assertEquals(n, row);
+        assertEquals(OptionalLong.of(n), CsvRowReader.countRows(file, "in.csv", () -> false));
+    }
+
+    @Test
+    void lineEndsAreFoundAtEveryPositionModEightAndAroundTheEndOfTheReadBuffer() throws IOException {
+        int bufferBytes = 1 << 20;
+        for (String lineEnd : List.of("\n", "\r\n")) {
+            for (int newlineAt = bufferBytes - 9; newlineAt <= bufferBytes + 9; newlineAt++) {
+                assertRowsOneToN(write(rowsWithALineEndAt(newlineAt, lineEnd)), 150);
+            }
+        }
+    }
+
+    @Test
+    void linesLongerThanTheReadBufferAreReadWholeAcrossRefills() throws IOException {
+        StringBuilder csv = new StringBuilder();
+        for (int row = 1; row <= 5; row++) {
+            // 2.5 MB, 0.5 MB, 3 MB...: the buffer grows, and lines start anywhere in it
+            String padding = " ".repeat(row % 2 == 1 ? 500_000 * (row + 4) : 500_000 + row);
+            csv.append(row).append(',').append(padding).append(-row).append(row % 2 == 0 ? "\r\n" : "\n");
+        }
+        assertRowsOneToN(write(csv.toString()), 5);
+    }
+
+    @Test
+    void aStoppedCountGivesNoTotal() throws IOException {
+        Path file = write("1,2\n".repeat(200_000));
+        assertEquals(OptionalLong.of(200_000), CsvRowReader.countRows(file, "in.csv", () -> false));
+        assertEquals(OptionalLong.empty(), CsvRowReader.countRows(file, "in.csv", () -> true));
     }
 }
