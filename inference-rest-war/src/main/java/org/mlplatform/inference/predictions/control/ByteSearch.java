@@ -6,8 +6,8 @@ import java.nio.ByteOrder;
 
 /**
  * Finds a byte eight at a time (SWAR: one {@code long} compared with eight copies of the byte), for
- * the byte readers' hot loops: the commas of a row ({@link NumericCsvRow}) and the line ends of the
- * score-file job's input ({@code CsvRowReader}).
+ * the byte readers' hot loops: the commas of a row ({@link NumericCsvRow}) and the line ends of a CSV
+ * predict body ({@link CsvRowsScanner}) and of the score-file job's input ({@code CsvRowReader}).
  */
 public final class ByteSearch {
 

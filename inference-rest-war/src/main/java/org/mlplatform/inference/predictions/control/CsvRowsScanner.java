@@ -30,10 +30,7 @@ final class CsvRowsScanner {
         int rows = 0;
         int position = 0;
         while (position < length) {
-            int end = position;
-            while (end < length && data[end] != '\n') {
-                end++;
-            }
+            int end = ByteSearch.indexOf(data, position, length, (byte) '\n');
             int next = end + 1;
             if (end > position && data[end - 1] == '\r') {
                 end--;
