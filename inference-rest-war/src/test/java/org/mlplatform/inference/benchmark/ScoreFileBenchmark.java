@@ -50,7 +50,7 @@ public final class ScoreFileBenchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         int blockRows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         int parseThreads = args.length > 2 ? Integer.parseInt(args[2]) : 0;
-        int ahead = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        int ahead = args.length > 3 ? Integer.parseInt(args[3]) : ParallelBlockReader.blocksInFlight(blockRows);
         java.util.concurrent.ExecutorService executor = parseThreads > 0 ? java.util.concurrent.Executors.newFixedThreadPool(parseThreads) : null;
         Path folder = Files.createDirectories(Path.of("target/score-file-benchmark"));
         Path input = folder.resolve("input-" + rows + ".csv");

@@ -25,9 +25,9 @@ import org.mlplatform.inference.scorings.entity.ScoringPlan;
  * Reads the input as blocks of up to {@code batchRows} rows (one item each), never across a
  * checkpoint boundary, so a checkpoint falls every {@code checkpointRows} rows, and hands them out
  * scored and formatted ({@link ScoredBlock}). The batch thread only finds line ends (here) and writes
- * bytes ({@link ScoredRowsWriter}); up to {@link #AHEAD} blocks are parsed, run through ONNX Runtime
- * (thread-safe, one thread per call) and formatted meanwhile on the server's default managed
- * executor, so the per-row work runs on every core. Its checkpoint is {@code [byte offset, lines
+ * bytes ({@link ScoredRowsWriter}); a few blocks ({@link ParallelBlockReader#blocksInFlight}) are
+ * parsed, run through ONNX Runtime (thread-safe, one thread per call) and formatted meanwhile on the
+ * server's default managed executor, so the per-row work runs on every core. Its checkpoint is {@code [byte offset, lines
  * read, rows read]} after the last block handed out: a restart reopens the file there. Unless an
  * earlier execution of the job saved it, the input's total of rows (for the status) is counted on
  * the executor meanwhile ({@link InputRowCounter}), or saved here on reaching the end first.
@@ -35,9 +35,6 @@ import org.mlplatform.inference.scorings.entity.ScoringPlan;
 @Named
 @Dependent
 public class ScoredBlockReader extends AbstractItemReader {
-
-    /** Blocks in work ahead of the batch thread. */
-    static final int AHEAD = 4;
 
     @Resource
     ManagedExecutorService executor;
@@ -63,9 +60,10 @@ public class ScoredBlockReader extends AbstractItemReader {
         ScoringPlan plan = state.plan;
         long[] position = checkpoint instanceof long[] saved ? saved : new long[3];
         InferenceSession session = state.model.session();
+        int ahead = ParallelBlockReader.blocksInFlight(plan.batchRows());
         reader = new ParallelBlockReader<>(new CsvRowReader(folders.data().resolve(plan.input()), plan.input(), plan.featureCount(),
-                plan.featureNames(), position[0], position[1], position[2]), executor, AHEAD, plan.batchRows(), plan.checkpointRows(),
-                plan.includeInput(), plan.badRowPolicy(), BlockScorer.scoringWork(session, plan.includeInput(), AHEAD));
+                plan.featureNames(), position[0], position[1], position[2]), executor, ahead, plan.batchRows(), plan.checkpointRows(),
+                plan.includeInput(), plan.badRowPolicy(), BlockScorer.scoringWork(session, plan.includeInput(), ahead));
         rowsAtOpen = position[2];
         openedAt = System.nanoTime();
         long instance = job.getInstanceId();

@@ -182,4 +182,16 @@ class ParallelBlockReaderTest {
         closing.get(10, TimeUnit.SECONDS);
         assertEquals(0, running.get());
     }
+
+    @Test
+    void manySmallBlocksOrFewLargeOnesAreInWorkSoThatTheRowsInFlightStayBounded() {
+        assertEquals(32, ParallelBlockReader.blocksInFlight(1_000));
+        assertEquals(32, ParallelBlockReader.blocksInFlight(1));
+        assertEquals(8, ParallelBlockReader.blocksInFlight(4_000));
+        assertEquals(4, ParallelBlockReader.blocksInFlight(100_000));
+        for (int batchRows : new int[] {1, 999, 1_000, 8_000, 8_001, 100_000}) {
+            long rowsInFlight = (long) ParallelBlockReader.blocksInFlight(batchRows) * batchRows;
+            assertTrue(rowsInFlight <= Math.max(32_000, 4L * batchRows), batchRows + "-row blocks: " + rowsInFlight + " rows in flight");
+        }
+    }
 }
