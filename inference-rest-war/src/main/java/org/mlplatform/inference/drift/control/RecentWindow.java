@@ -56,7 +56,7 @@ public final class RecentWindow {
     /**
      * Adds the rows of one request: all of them, or of a request longer than
      * {@value #ROWS_PER_REQUEST} rows (or than the window) that many, evenly spaced. Binning costs
-     * about 100 ns per 10-feature row, several times ONNX Runtime's batched run of it; the sample
+     * 80-100 ns per 10-feature row, several times ONNX Runtime's batched run of it; the sample
      * bounds what drift tracking adds to a large request, and a thousand evenly spaced rows show
      * its distribution as well as all of them would.
      *
