@@ -14,7 +14,7 @@ import java.util.logging.Logger;
  * whole file first. {@link #stop} ends it; from then on it saves nothing (at the end of the input the
  * reader knows the total itself, and a stopped or failed step needs none).
  */
-public final class InputRowCounter implements AutoCloseable {
+public final class InputRowCounter {
 
     private static final Logger LOG = Logger.getLogger(InputRowCounter.class.getName());
 
@@ -59,10 +59,5 @@ public final class InputRowCounter implements AutoCloseable {
     public synchronized boolean stop() {
         stopped = true;
         return saved;
-    }
-
-    @Override
-    public void close() {
-        stop();
     }
 }

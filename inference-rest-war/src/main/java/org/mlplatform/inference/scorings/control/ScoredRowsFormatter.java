@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
+
 import org.mlplatform.inference.models.entity.Predictions;
 import org.mlplatform.inference.predictions.control.FloatText;
 import org.mlplatform.inference.scorings.entity.RejectedRow;
@@ -15,6 +17,9 @@ import org.mlplatform.inference.scorings.entity.RowBlock;
  * two give the same text for the same row. And the rejected-rows CSV: {@code line,row,column,reason,text}.
  */
 public class ScoredRowsFormatter {
+
+    /** {@code Long.MIN_VALUE}'s sign and 19 digits. */
+    private static final int MAX_LONG_CHARS = 20;
 
     private final boolean includeInput;
     private byte[] buffer = new byte[1 << 16];
@@ -93,21 +98,8 @@ public class ScoredRowsFormatter {
 
     /** The decimal digits of a row number or integer label, written straight into the buffer. */
     private void appendNumber(long value) {
-        if (value < 0) {
-            appendAscii(Long.toString(value));
-            return;
-        }
-        int digits = 1;
-        for (long rest = value / 10; rest > 0; rest /= 10) {
-            digits++;
-        }
-        ensure(digits);
-        long rest = value;
-        for (int i = length + digits - 1; i >= length; i--) {
-            buffer[i] = (byte) ('0' + rest % 10);
-            rest /= 10;
-        }
-        length += digits;
+        ensure(MAX_LONG_CHARS);
+        length = NumberOutput.outputLong(value, buffer, length);
     }
 
     private void appendAscii(String text) {
