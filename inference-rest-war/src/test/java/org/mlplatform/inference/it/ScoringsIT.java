@@ -178,6 +178,18 @@ class ScoringsIT {
     }
 
     @Test
+    void aCompletedJobWhoseRowsWereNeverCountedReportsItsRowsDoneAsTheTotal() {
+        JsonObject status = run("{\"model\": \"" + MODEL + "\", \"input\": \"score/bad.csv\", \"badRows\": \"skip\"}");
+        assertEquals("COMPLETED", status.getString("status"), status.toString());
+        // As a job planned by a server that did not count rows yet left its work folder
+        Path count = Path.of(System.getProperty("it.server.base.dir"), "data", "mlplatform", "scoring-jobs",
+                Long.toString(status.getJsonNumber("instanceId").longValue()), "total-rows");
+        assertTrue(count.toFile().delete(), "no row count at " + count);
+        JsonObject described = json(get(uri("api/scorings/" + status.getJsonNumber("id").longValue()))).asJsonObject();
+        assertEquals(8, described.getJsonNumber("rowsTotal").longValue(), described.toString());
+    }
+
+    @Test
     void aStoppedJobLeavesNoOutputAndItsRestartResumesAtTheLastCheckpoint() throws IOException {
         HttpResponse<String> accepted = submit("{\"model\": \"" + MODEL + "\", \"input\": \"score/many.csv\", \"checkpointRows\": 500,"
                 + " \"batchRows\": 100, \"maxRowsPerSecond\": 1000}");

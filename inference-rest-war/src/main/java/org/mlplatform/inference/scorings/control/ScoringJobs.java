@@ -110,14 +110,21 @@ public class ScoringJobs {
                 execution.getExitStatus(), parameters.get("model"), plan.map(ScoringPlan::versionRequested).orElse(parameters.get("version")),
                 plan.map(ScoringPlan::version).orElse(null), plan.map(ScoringPlan::input).orElse(parameters.get("input")),
                 plan.map(ScoringPlan::output).orElse(null), plan.map(ScoringPlan::rejected).orElse(null), ready,
-                rowsDone, totalRows(instance.getInstanceId()), progress[1], rowsPerSecond, progress[2],
+                rowsDone, totalRows(instance.getInstanceId(), execution.getBatchStatus(), rowsDone), progress[1], rowsPerSecond, progress[2],
                 instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()), parameters,
                 failure(execution));
     }
 
-    private Long totalRows(long instanceId) {
+    /**
+     * The count saved beside the job; a completed job read every row, so without that file (a job planned
+     * before rows were counted) its rows done are the total.
+     */
+    private Long totalRows(long instanceId, BatchStatus status, long rowsDone) {
         OptionalLong total = folders.totalRows(instanceId);
-        return total.isPresent() ? total.getAsLong() : null;
+        if (total.isPresent()) {
+            return total.getAsLong();
+        }
+        return status == BatchStatus.COMPLETED ? rowsDone : null;
     }
 
     /** Executions of the most recent job instances, newest first. */
