@@ -40,13 +40,15 @@ print(s["rowsDone"], seconds, s["rowsPerSecond"], s["output"])'
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$warm_up"); do
-    read -r _ _ _ output < <(run_job)
+    result=$(run_job)
+    read -r _ _ _ output <<< "$result"
     rm -f "$data_folder/$output"
 done
 rates=()
 for i in $(seq 1 "$jobs"); do
     before=$(server_cpu_ticks)
-    read -r rows seconds step output < <(run_job)
+    result=$(run_job)
+    read -r rows seconds step output <<< "$result"
     after=$(server_cpu_ticks)
     rm -f "$data_folder/$output"
     rate=$(python3 -c "print(round($rows / $seconds))")

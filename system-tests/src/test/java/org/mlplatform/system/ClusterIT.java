@@ -167,10 +167,25 @@ class ClusterIT {
                 assertTrue(Double.isFinite(delay), inference + " never served version " + publication.version);
                 // The periodic scan would serve it too: the node's log shows the event itself arrived.
                 // The delay is a figure for docs/scaling.md, not an assertion: it follows the machine's load.
-                assertTrue(loggedEvent(inference, "propagation", publication.version),
-                        inference + " served version " + publication.version + " without receiving its model event");
+                assertTrue(awaitLoggedEvent(inference, "propagation", publication.version),
+                        inference + " served version " + publication.version + " but received no model event for it");
             }
         }
+    }
+
+    /**
+     * Whether the node logs the version's model event within a minute. A scan may have served the version
+     * just before the event arrived, so the line can come after the version is served.
+     */
+    private boolean awaitLoggedEvent(String node, String model, int version) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!loggedEvent(node, model, version)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
     }
 
     /** The inference node logs each model event it receives (ModelEventListener) before applying it. */
