@@ -15,13 +15,17 @@ server_cpu_ticks() {
 
 # Prints "rows seconds stepRowsPerSecond output" of one finished job
 run_job() {
-    local location status
-    location=$(curl -sf -D - -o /dev/null -u "$user:$password" -H 'Content-Type: application/json' \
-        "$base_url/api/scorings" -d "{\"model\": \"$model\", \"input\": \"$input\"}" \
-        | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
+    local response location status
+    response=$(curl -s -D - -o - -u "$user:$password" -H 'Content-Type: application/json' \
+        "$base_url/api/scorings" -d "{\"model\": \"$model\", \"input\": \"$input\"}" | tr -d '\r')
+    location=$(printf '%s\n' "$response" | sed -n 's/^[Ll]ocation: //p')
+    if [ -z "$location" ]; then
+        echo "the job was not accepted: $response" >&2
+        exit 1
+    fi
     while true; do
         sleep 1
-        status=$(curl -sf "$location")
+        status=$(curl -sf "$location") || { echo "cannot read $location" >&2; exit 1; }
         case "$status" in
             *'"status":"COMPLETED"'*) break ;;
             *'"status":"FAILED"'* | *'"status":"STOPPED"'* | *'"status":"ABANDONED"'*)
