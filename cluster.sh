@@ -213,7 +213,7 @@ wait_started() {
     local name=$1 offset=$2
     local management="http://127.0.0.1:$((9990 + port_offset + offset))"
     for _ in $(seq 1 150); do
-        if curl -sf -o /dev/null "$management/health/started"; then
+        if server_booted "$management"; then
             return 0
         fi
         sleep 2

@@ -121,12 +121,12 @@ trap stop_server INT TERM
 
 server_running() { kill -0 "$server_pid" 2>/dev/null; }
 
-# The management interface opens at the end of the boot; "started" is UP once every deployment is
-# in. (Readiness also needs a served model, which the default training below provides.)
+# Up once the boot is over (readiness as a whole also needs a served model, which the default
+# training below provides)
 ready=false
 for _ in $(seq 1 150); do
     server_running || { echo "WildFly exited during start-up" >&2; exit 1; }
-    if curl -sf -o /dev/null "http://localhost:$management_port/health/started"; then
+    if server_booted "http://localhost:$management_port"; then
         ready=true
         break
     fi
@@ -134,7 +134,7 @@ for _ in $(seq 1 150); do
 done
 if ! $ready; then
     echo "==> WildFly has not started after 300 s: see $jboss_home/standalone/log/server.log" >&2
-    curl -s "http://localhost:$management_port/health/started" >&2 || true
+    curl -s "http://localhost:$management_port/health/ready" >&2 || true
     echo >&2
 fi
 

@@ -9,6 +9,18 @@ random_password() {
     echo "${password:0:6}-${password:6:6}-${password:12:6}"
 }
 
+# Whether a WildFly server has finished its boot, from its management URL: every deployment in and the
+# server resumed, so its message-driven beans receive (until then a model event published on the topic
+# does not reach it). WildFly's own readiness checks say so; /health/started is no help here, as it
+# answers UP early in the boot, before any deployment has registered its check. The overall readiness
+# also needs a served model, which a first start does not have yet.
+server_booted() {
+    local ready
+    ready=$(curl -s "$1/health/ready") || return 1
+    case "$ready" in *'"name":"suspend-state","status":"UP"'*) ;; *) return 1 ;; esac
+    case "$ready" in *'"name":"deployments-status","status":"UP"'*) return 0 ;; *) return 1 ;; esac
+}
+
 # Whether the model repository holds a published version of any model
 has_model() {
     local models_dir=$1

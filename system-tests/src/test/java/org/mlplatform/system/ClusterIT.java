@@ -115,6 +115,15 @@ class ClusterIT {
         }
         figure("cluster up, default model served through the balancer after %.0f s (load average %s)",
                 seconds(System.nanoTime() - start), loadAverage());
+        // ... and by each inference node, so that every test starts from both nodes serving
+        for (String inference : List.of("inference-1", "inference-2")) {
+            while (!ready(url(inference, "v2/models/default/versions/1/ready"))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(inference + " did not serve the default model within " + BOOT_TIMEOUT);
+                }
+                Thread.sleep(500);
+            }
+        }
         password = credential("model-automation");
         adminPassword = credential("admin");
     }
