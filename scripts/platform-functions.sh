@@ -16,7 +16,7 @@ random_password() {
 # also needs a served model, which a first start does not have yet.
 server_booted() {
     local ready
-    ready=$(curl -s "$1/health/ready") || return 1
+    ready=$(curl -s --max-time 10 "$1/health/ready") || return 1
     case "$ready" in *'"name":"suspend-state","status":"UP"'*) ;; *) return 1 ;; esac
     case "$ready" in *'"name":"deployments-status","status":"UP"'*) return 0 ;; *) return 1 ;; esac
 }
