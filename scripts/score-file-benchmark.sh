@@ -13,7 +13,7 @@ server_cpu_ticks() {
     if [ -n "${SERVER_PID:-}" ]; then awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; else echo 0; fi
 }
 
-# Prints "rows seconds stepRowsPerSecond output" of one finished job
+# Prints "rows seconds rowsPerSecond stepRowsPerSecond output" of one finished job
 run_job() {
     local response location status
     response=$(curl -s -D - -o - -u "$user:$password" -H 'Content-Type: application/json' \
@@ -39,23 +39,22 @@ from datetime import datetime
 s = json.load(sys.stdin)
 seconds = (datetime.fromisoformat(s["ended"].replace("Z", "+00:00"))
            - datetime.fromisoformat(s["started"].replace("Z", "+00:00"))).total_seconds()
-print(s["rowsDone"], seconds, s["rowsPerSecond"], s["output"])'
+print(s["rowsDone"], seconds, round(s["rowsDone"] / seconds), s["rowsPerSecond"], s["output"])'
 }
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$warm_up"); do
     result=$(run_job)
-    read -r _ _ _ output <<< "$result"
+    read -r _ _ _ _ output <<< "$result"
     rm -f "$data_folder/$output"
 done
 rates=()
 for i in $(seq 1 "$jobs"); do
     before=$(server_cpu_ticks)
     result=$(run_job)
-    read -r rows seconds step output <<< "$result"
+    read -r rows seconds rate step output <<< "$result"
     after=$(server_cpu_ticks)
     rm -f "$data_folder/$output"
-    rate=$(python3 -c "print(round($rows / $seconds))")
     rates+=("$rate")
     cpu=""
     if [ -n "${SERVER_PID:-}" ]; then

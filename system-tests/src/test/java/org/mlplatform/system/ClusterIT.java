@@ -117,11 +117,8 @@ class ClusterIT {
                 seconds(System.nanoTime() - start), loadAverage());
         // ... and by each inference node, so that every test starts from both nodes serving
         for (String inference : List.of("inference-1", "inference-2")) {
-            while (!ready(url(inference, "v2/models/default/versions/1/ready"))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(inference + " did not serve the default model within " + BOOT_TIMEOUT);
-                }
-                Thread.sleep(500);
+            if (Double.isInfinite(awaitServed(inference, "default", 1, System.nanoTime()))) {
+                throw new IllegalStateException(inference + " does not serve the default model");
             }
         }
         password = credential("model-automation");

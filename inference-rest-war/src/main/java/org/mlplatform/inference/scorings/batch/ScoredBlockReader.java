@@ -29,9 +29,9 @@ import org.mlplatform.inference.scorings.entity.ScoringPlan;
  * parsed, run through ONNX Runtime (thread-safe, one thread per call) and formatted meanwhile on the
  * server's default managed executor, so the per-row work runs on every core. Its checkpoint is
  * {@code [byte offset, lines read, rows read]} after the last block handed out: a restart reopens the
- * file there. Unless an
- * earlier execution of the job saved it, the input's total of rows (for the status) is counted on
- * the executor meanwhile ({@link InputRowCounter}), or saved here on reaching the end first.
+ * file there. Unless an earlier execution of the job saved it, the input's total of rows (for the
+ * status) is counted on the executor meanwhile ({@link InputRowCounter}), or saved here on reaching
+ * the end first.
  */
 @Named
 @Dependent
